@@ -1,0 +1,20 @@
+// Docker's defaults, so that users meet what they know: a spec for `docker run busybox sh`.
+#pragma once
+
+#include "spec/OciSpec.h"
+
+namespace isolde::spec {
+
+// ociVersion 1.0.2; process: args ["sh"], PATH and TERM env, cwd "/", uid/gid 0, the 14
+// default capabilities in bounding/effective/permitted, noNewPrivileges false,
+// RLIMIT_NOFILE 1024:1024; root "rootfs"; hostname; Docker's mounts (/proc, /dev, /dev/pts,
+// /dev/shm, /dev/mqueue, /sys, /sys/fs/cgroup); namespaces pid, network, ipc, uts, mount,
+// cgroup; Docker's masked and read-only paths; linux.seccomp from the default profile
+// (SeccompProfile::builtinDefault()) resolved against those capabilities.
+OciSpec defaultSpec();
+
+QStringList defaultMaskedPaths();
+QStringList defaultReadonlyPaths();
+QList<Mount> defaultMounts();
+
+} // namespace isolde::spec

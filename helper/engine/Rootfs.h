@@ -1,0 +1,34 @@
+// The container's filesystem view: root (plain directory or overlay of image layers),
+// spec mounts, /dev, masked and read-only paths, pivot_root, read-only root, sysctl.
+//
+// The parent plans (parses the spec, resolves and checks every path inside the container
+// root, allocates); the child only executes the plan, async-signal-safe.
+#pragma once
+
+#include "ChildFailure.h"
+#include "spec/OciSpec.h"
+#include "util/Expected.h"
+
+#include <memory>
+
+namespace isolde::engine {
+
+struct RootfsPlan; // defined in Rootfs.cpp; owned by the parent, read by the child
+
+struct RootfsPlanDeleter
+{
+    void operator()(RootfsPlan *plan) const;
+};
+using RootfsPlanPtr = std::unique_ptr<RootfsPlan, RootfsPlanDeleter>;
+
+// Parent, before clone. `bundleDir` is the absolute bundle directory; a relative root.path
+// is taken from it. Fails with the offending field (root.path, mounts[i].destination, ...).
+Expected<RootfsPlanPtr> planRootfs(const spec::OciSpec &spec, const QString &bundleDir);
+
+// Child, in its new mount namespace (and user namespace, ids already mapped, running as
+// container root). In the order of the architecture page: make / private (rootfsPropagation),
+// mount the root (overlay or bind), spec mounts, /dev, masked and read-only paths,
+// pivot_root, read-only root, sysctl. On return the cwd is the new "/".
+bool setupRootfs(const RootfsPlan &plan, ChildFailure &failure);
+
+} // namespace isolde::engine

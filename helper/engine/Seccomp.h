@@ -1,0 +1,29 @@
+// linux.seccomp: compiled to a BPF program with libseccomp in the parent, loaded by the child
+// as the last step before exec.
+#pragma once
+
+#include "ChildFailure.h"
+#include "spec/OciSpec.h"
+#include "util/Expected.h"
+
+#include <linux/filter.h>
+
+#include <vector>
+
+namespace isolde::engine {
+
+struct SeccompPlan
+{
+    bool enabled = false;
+    std::vector<sock_filter> program;
+    unsigned int flags = 0; // SECCOMP_FILTER_FLAG_*
+};
+
+// Every action, errnoRet, argument condition and architecture of the OCI form. Fails naming
+// linux.seccomp.syscalls[i].names[j] (unknown syscall), ...action, ...args[k].op, ...
+Expected<SeccompPlan> compileSeccomp(const std::optional<spec::Seccomp> &seccomp);
+
+// Child: seccomp(SECCOMP_SET_MODE_FILTER). Needs no_new_privs or CAP_SYS_ADMIN at this point.
+bool loadSeccomp(const SeccompPlan &plan, ChildFailure &failure);
+
+} // namespace isolde::engine
