@@ -34,6 +34,7 @@ struct User
     std::optional<uint32_t> umask;
     QList<uint32_t> additionalGids;
     QString username;
+    bool operator==(const User &) const = default;
 };
 
 struct Rlimit
@@ -41,6 +42,7 @@ struct Rlimit
     QString type; // RLIMIT_NOFILE, ...
     uint64_t hard = 0;
     uint64_t soft = 0;
+    bool operator==(const Rlimit &) const = default;
 };
 
 // The five capability sets, as CAP_* names.
@@ -51,12 +53,14 @@ struct Capabilities
     QStringList inheritable;
     QStringList permitted;
     QStringList ambient;
+    bool operator==(const Capabilities &) const = default;
 };
 
 struct ConsoleSize
 {
     uint32_t height = 0;
     uint32_t width = 0;
+    bool operator==(const ConsoleSize &) const = default;
 };
 
 struct Process
@@ -73,12 +77,14 @@ struct Process
     QString apparmorProfile;
     QString selinuxLabel;
     std::optional<int> oomScoreAdj;
+    bool operator==(const Process &) const = default;
 };
 
 struct Root
 {
     QString path;
     bool readonly = false;
+    bool operator==(const Root &) const = default;
 };
 
 struct IdMapping
@@ -86,6 +92,7 @@ struct IdMapping
     uint32_t containerID = 0;
     uint32_t hostID = 0;
     uint32_t size = 0;
+    bool operator==(const IdMapping &) const = default;
 };
 
 struct Mount
@@ -96,6 +103,7 @@ struct Mount
     QStringList options;
     QList<IdMapping> uidMappings;
     QList<IdMapping> gidMappings;
+    bool operator==(const Mount &) const = default;
 };
 
 // type is one of: pid network mount ipc uts user cgroup (time is accepted and passed on).
@@ -103,6 +111,7 @@ struct Namespace
 {
     QString type;
     QString path; // empty: a new namespace; otherwise join the one at this path
+    bool operator==(const Namespace &) const = default;
 };
 
 struct Device
@@ -114,6 +123,7 @@ struct Device
     std::optional<uint32_t> fileMode;
     std::optional<uint32_t> uid;
     std::optional<uint32_t> gid;
+    bool operator==(const Device &) const = default;
 };
 
 struct DeviceRule
@@ -123,6 +133,7 @@ struct DeviceRule
     std::optional<int64_t> major; // absent means all (*)
     std::optional<int64_t> minor;
     QString access; // some of r w m
+    bool operator==(const DeviceRule &) const = default;
 };
 
 struct CpuResources
@@ -135,6 +146,7 @@ struct CpuResources
     std::optional<int64_t> idle;
     QString cpus; // cpuset list, "0-3,5"
     QString mems;
+    bool operator==(const CpuResources &) const = default;
 };
 
 struct MemoryResources
@@ -148,6 +160,7 @@ struct MemoryResources
     std::optional<bool> disableOOMKiller;
     std::optional<bool> useHierarchy;
     std::optional<bool> checkBeforeUpdate;
+    bool operator==(const MemoryResources &) const = default;
 };
 
 struct WeightDevice
@@ -156,6 +169,7 @@ struct WeightDevice
     int64_t minor = 0;
     std::optional<uint16_t> weight;
     std::optional<uint16_t> leafWeight;
+    bool operator==(const WeightDevice &) const = default;
 };
 
 struct ThrottleDevice
@@ -163,6 +177,7 @@ struct ThrottleDevice
     int64_t major = 0;
     int64_t minor = 0;
     uint64_t rate = 0;
+    bool operator==(const ThrottleDevice &) const = default;
 };
 
 struct BlockIoResources
@@ -174,6 +189,7 @@ struct BlockIoResources
     QList<ThrottleDevice> throttleWriteBpsDevice;
     QList<ThrottleDevice> throttleReadIOPSDevice;
     QList<ThrottleDevice> throttleWriteIOPSDevice;
+    bool operator==(const BlockIoResources &) const = default;
 };
 
 struct Resources
@@ -184,6 +200,7 @@ struct Resources
     std::optional<int64_t> pidsLimit; // linux.resources.pids.limit
     std::optional<BlockIoResources> blockIO;
     QMap<QString, QString> unified; // cgroup v2 file name -> value
+    bool operator==(const Resources &) const = default;
 };
 
 struct SeccompArg
@@ -192,6 +209,7 @@ struct SeccompArg
     uint64_t value = 0;
     uint64_t valueTwo = 0;
     QString op; // SCMP_CMP_EQ, ...
+    bool operator==(const SeccompArg &) const = default;
 };
 
 struct SeccompSyscall
@@ -200,6 +218,7 @@ struct SeccompSyscall
     QString action; // SCMP_ACT_ALLOW, SCMP_ACT_ERRNO, ...
     std::optional<uint32_t> errnoRet;
     QList<SeccompArg> args;
+    bool operator==(const SeccompSyscall &) const = default;
 };
 
 // linux.seccomp, the OCI form (Docker's profile format is in SeccompProfile.h).
@@ -212,6 +231,7 @@ struct Seccomp
     QString listenerPath;
     QString listenerMetadata;
     QList<SeccompSyscall> syscalls;
+    bool operator==(const Seccomp &) const = default;
 };
 
 struct Linux
@@ -228,7 +248,15 @@ struct Linux
     QStringList readonlyPaths;
     QString mountLabel;
     QList<Device> devices;
+    bool operator==(const Linux &) const = default;
 };
+
+// JSON paths for Error::field: fieldPath("linux", u"sysctl") is "linux.sysctl", indexPath of
+// "mounts" and 2 is "mounts[2]", entryPath of "linux.sysctl" and "net.ipv4.ip_forward" is
+// linux.sysctl["net.ipv4.ip_forward"] (map keys may contain dots).
+QString fieldPath(const QString &parent, QStringView key);
+QString indexPath(const QString &parent, qsizetype index);
+QString entryPath(const QString &parent, const QString &key);
 
 class OciSpec
 {
@@ -272,6 +300,12 @@ public:
     void setAnnotations(const QMap<QString, QString> &annotations);
     QString annotation(const QString &key) const;
     void setAnnotation(const QString &key, const QString &value);
+
+    // Every field the model knows whose JSON type is wrong (a string where a number belongs,
+    // process.args not an array of strings, ...) and every required field that is missing,
+    // each with its JSON path. The typed getters read such fields as their defaults;
+    // SpecValidator reports these problems along with the others.
+    QList<Error> schemaErrors() const;
 
     friend bool operator==(const OciSpec &a, const OciSpec &b)
     {
