@@ -6,9 +6,9 @@
 #include "spec/OciSpec.h"
 #include "util/Expected.h"
 
-#include <sys/types.h>
-
 #include <cstdint>
+#include <sys/resource.h>
+#include <sys/types.h>
 #include <vector>
 
 namespace isolde::engine {
@@ -20,6 +20,7 @@ struct CapabilityPlan
     uint64_t permitted = 0;
     uint64_t inheritable = 0;
     uint64_t ambient = 0;
+    int lastCap = 0; // the kernel's highest capability number (/proc/sys/kernel/cap_last_cap)
 };
 
 struct IdentityPlan
@@ -40,5 +41,30 @@ IdentityPlan planIdentity(const spec::User &user, bool setgroupsAllowed);
 // capabilities the plan names, then set all five sets. Async-signal-safe.
 bool applyIdentityAndCapabilities(const IdentityPlan &identity, const CapabilityPlan &caps,
                                   ChildFailure &failure);
+
+// process.noNewPrivileges. Child, before loadSeccomp. Async-signal-safe.
+bool setNoNewPrivileges(ChildFailure &failure);
+
+// The kernel's highest capability number, read from /proc/sys/kernel/cap_last_cap.
+int kernelLastCapability();
+// CAP_* names of the bits of `mask`, in number order.
+QStringList capabilityNames(uint64_t mask);
+
+// process.rlimits, planned in the parent (names to RLIMIT_* numbers, checks), set by the child.
+struct RlimitPlan
+{
+    struct Limit
+    {
+        int resource = 0;
+        rlimit limit{};
+        char field[32] = {}; // "process.rlimits[3]", for the child's failure report
+    };
+    std::vector<Limit> limits;
+};
+
+// Fails naming process.rlimits[i].type (unknown or repeated) or process.rlimits[i].soft.
+Expected<RlimitPlan> planRlimits(const QList<spec::Rlimit> &rlimits);
+// Child, while it still has CAP_SYS_RESOURCE (raising a hard limit needs it). Async-signal-safe.
+bool applyRlimits(const RlimitPlan &plan, ChildFailure &failure);
 
 } // namespace isolde::engine
