@@ -21,5 +21,7 @@ struct CapabilityInfo
 std::span<const CapabilityInfo> allCapabilities();
 std::optional<CapabilityInfo> findCapability(const QString &name); // "CAP_CHOWN" or "chown"
 QStringList dockerDefaultCapabilities();                            // the 14, in number order
+// "chown", "Cap_Chown" and "CAP_CHOWN" all become "CAP_CHOWN" (known or not).
+QString canonicalCapabilityName(const QString &name);
 
 } // namespace isolde::spec
