@@ -1,6 +1,7 @@
 #include "spec/SeccompProfile.h"
 
 #include "spec/CapabilityCatalog.h"
+#include "spec/SpecValidator.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -211,19 +212,17 @@ bool archIn(const QStringList &arches, const SeccompHost &host)
     return arches.contains(host.architecture, Qt::CaseInsensitive);
 }
 
-bool syscallKnown(const QString &name)
+// Profiles written for newer kernels name syscalls this libseccomp cannot number; no program
+// here can make those calls, so they are left out (as runc does). Any other unknown name stays,
+// for the validator to report as the typo it is.
+QStringList withoutSyscallsNewerThanLibseccomp(const QStringList &names)
 {
-    return seccomp_syscall_resolve_name(name.toLatin1().constData()) != __NR_SCMP_ERROR;
-}
-
-QStringList withoutUnknownSyscalls(const QStringList &names)
-{
-    QStringList known;
+    QStringList kept;
     for (const QString &name : names) {
-        if (syscallKnown(name))
-            known << name;
+        if (!isSyscallNewerThanLibseccomp(name))
+            kept << name;
     }
-    return known;
+    return kept;
 }
 
 QStringList latin1List(std::initializer_list<const char *> names)
@@ -552,7 +551,7 @@ Seccomp SeccompProfile::resolve(const QStringList &capabilities, const SeccompHo
         if (!matches(rule, capabilities, host))
             continue;
         SeccompSyscall syscall = rule.syscall;
-        syscall.names = withoutUnknownSyscalls(syscall.names);
+        syscall.names = withoutSyscallsNewerThanLibseccomp(syscall.names);
         if (!syscall.names.isEmpty())
             seccomp.syscalls << syscall;
     }

@@ -733,21 +733,6 @@ void checkArchitectures(Problems &problems, const QStringList &architectures, co
     }
 }
 
-// Syscalls that kernels gained after the newest one Debian 12's libseccomp (2.5.4) knows.
-// Docker profiles list them; runtimes skip what their libseccomp cannot resolve, as runc does.
-bool isNewerSyscall(const QString &name)
-{
-    static const QSet<QString> newer = {
-        QStringLiteral("statmount"),         QStringLiteral("listmount"),
-        QStringLiteral("lsm_get_self_attr"), QStringLiteral("lsm_set_self_attr"),
-        QStringLiteral("lsm_list_modules"),  QStringLiteral("mseal"),
-        QStringLiteral("setxattrat"),        QStringLiteral("getxattrat"),
-        QStringLiteral("listxattrat"),       QStringLiteral("removexattrat"),
-        QStringLiteral("open_tree_attr"),    QStringLiteral("uretprobe"),
-    };
-    return newer.contains(name);
-}
-
 void checkSeccompSyscall(Problems &problems, const SeccompSyscall &rule, const QString &at)
 {
     static const QStringList operators = {
@@ -765,7 +750,7 @@ void checkSeccompSyscall(Problems &problems, const SeccompSyscall &rule, const Q
         if (rule.names.at(i).isEmpty())
             add(problems, indexPath(namesField, i), QStringLiteral("must not be empty"));
         else if (seccomp_syscall_resolve_name(name.constData()) == __NR_SCMP_ERROR &&
-                 !isNewerSyscall(rule.names.at(i)))
+                 !isSyscallNewerThanLibseccomp(rule.names.at(i)))
             add(problems, indexPath(namesField, i),
                 QStringLiteral("unknown syscall %1").arg(quoted(rule.names.at(i))));
     }
@@ -872,6 +857,20 @@ QList<Error> validateSpec(const OciSpec &spec)
             problems.append(problem);
     }
     return problems;
+}
+
+// Debian 12's libseccomp is 2.5.4; these came after its syscall table.
+bool isSyscallNewerThanLibseccomp(const QString &name)
+{
+    static const QSet<QString> newer = {
+        QStringLiteral("statmount"),         QStringLiteral("listmount"),
+        QStringLiteral("lsm_get_self_attr"), QStringLiteral("lsm_set_self_attr"),
+        QStringLiteral("lsm_list_modules"),  QStringLiteral("mseal"),
+        QStringLiteral("setxattrat"),        QStringLiteral("getxattrat"),
+        QStringLiteral("listxattrat"),       QStringLiteral("removexattrat"),
+        QStringLiteral("open_tree_attr"),    QStringLiteral("uretprobe"),
+    };
+    return newer.contains(name);
 }
 
 } // namespace isolde::spec

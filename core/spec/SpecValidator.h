@@ -24,4 +24,9 @@ QList<Error> validateResources(const Resources &resources,
 QList<Error> validateSeccomp(const Seccomp &seccomp,
                              const QString &prefix = QStringLiteral("linux.seccomp"));
 
+// A syscall that kernels gained after the newest one this libseccomp knows. Docker profiles
+// list such names; the validator accepts them and the engine leaves them out of the filter,
+// as runc does, since no program here can call what libseccomp cannot even number.
+bool isSyscallNewerThanLibseccomp(const QString &name);
+
 } // namespace isolde::spec

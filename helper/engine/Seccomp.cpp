@@ -1,5 +1,7 @@
 #include "Seccomp.h"
 
+#include "spec/SpecValidator.h"
+
 #include <QCryptographicHash>
 #include <QDataStream>
 #include <QDir>
@@ -240,6 +242,8 @@ Expected<void> addSyscalls(scmp_filter_ctx context, const QList<spec::SeccompSys
             // Names of calls that only other architectures have resolve to libseccomp's
             // pseudo numbers, which it leaves out of the filter where they do not exist.
             const int syscall = seccomp_syscall_resolve_name(rule.names[j].toLatin1().constData());
+            if (syscall == __NR_SCMP_ERROR && spec::isSyscallNewerThanLibseccomp(rule.names[j]))
+                continue;
             if (syscall == __NR_SCMP_ERROR)
                 return Error{field,
                              QStringLiteral("unknown system call \"%1\"").arg(rule.names[j])};
