@@ -1,6 +1,7 @@
 #include "spec/SpecValidator.h"
 
 #include "spec/CapabilityCatalog.h"
+#include "spec/Units.h"
 
 #include <QRegularExpression>
 #include <QSet>
@@ -13,9 +14,7 @@ namespace {
 
 using Problems = QList<Error>;
 
-constexpr int64_t KiB = 1024;
-constexpr int64_t MiB = 1024 * KiB;
-constexpr int64_t GiB = 1024 * MiB;
+constexpr int64_t MiB = 1024 * 1024;
 // Docker's floor: below it a container does not even get its init running.
 constexpr int64_t MinimumMemoryLimit = 6 * MiB;
 // The kernel's HOST_NAME_MAX, also the limit for the NIS domain name.
@@ -31,15 +30,6 @@ void add(Problems &problems, const QString &field, const QString &reason)
 QString quoted(const QString &text)
 {
     return QLatin1Char('"') + text + QLatin1Char('"');
-}
-
-QString describeBytes(int64_t bytes)
-{
-    if (bytes != 0 && bytes % GiB == 0)
-        return QStringLiteral("%1 GiB").arg(bytes / GiB);
-    if (bytes != 0 && bytes % MiB == 0)
-        return QStringLiteral("%1 MiB").arg(bytes / MiB);
-    return QStringLiteral("%1 bytes").arg(bytes);
 }
 
 void requireAbsolute(Problems &problems, const QString &field, const QString &path)
@@ -547,11 +537,11 @@ void checkMemory(Problems &problems, const MemoryResources &memory, const QStrin
     const bool limited = memory.limit && *memory.limit > 0;
     if (limited && *memory.limit < MinimumMemoryLimit)
         add(problems, limitField,
-            QStringLiteral("%1 is below the 6 MiB minimum").arg(describeBytes(*memory.limit)));
+            QStringLiteral("%1 is below the 6 MiB minimum").arg(exactByteSize(*memory.limit)));
     if (limited && memory.reservation && *memory.reservation > *memory.limit)
         add(problems, reservationField,
             QStringLiteral("%1 is above the memory limit of %2")
-                .arg(describeBytes(*memory.reservation), describeBytes(*memory.limit)));
+                .arg(exactByteSize(*memory.reservation), exactByteSize(*memory.limit)));
     if (memory.swap && *memory.swap > 0) {
         if (!limited)
             add(problems, swapField,
@@ -560,7 +550,7 @@ void checkMemory(Problems &problems, const MemoryResources &memory, const QStrin
             add(problems, swapField,
                 QStringLiteral("swap limit %1 is below the memory limit of %2; the swap limit "
                                "counts memory plus swap")
-                    .arg(describeBytes(*memory.swap), describeBytes(*memory.limit)));
+                    .arg(exactByteSize(*memory.swap), exactByteSize(*memory.limit)));
     }
     if (memory.swappiness && *memory.swappiness > 100)
         add(problems, fieldPath(at, u"swappiness"),

@@ -149,6 +149,16 @@ QString humanByteSize(int64_t bytes)
     return QString::number(bytes) + QStringLiteral(" B");
 }
 
+QString exactByteSize(int64_t bytes)
+{
+    for (const BinaryUnit &unit : binaryUnits) {
+        if (bytes != 0 && unit.multiplier >= 1024 * 1024 && bytes % unit.multiplier == 0)
+            return QString::number(bytes / unit.multiplier) + QLatin1Char(' ') +
+                   QLatin1String(unit.iec);
+    }
+    return QStringLiteral("%1 bytes").arg(bytes);
+}
+
 QString kubernetesByteQuantity(int64_t bytes)
 {
     if (bytes > 0) {

@@ -26,6 +26,10 @@ QString dockerByteSize(int64_t bytes);
 // For people: "512 MiB", "1.5 GiB", "100 KiB", "12 B" (at most two decimals).
 QString humanByteSize(int64_t bytes);
 
+// Exact, for error messages: "6 MiB" or "1 GiB" when the amount is a whole number of them,
+// otherwise "4096 bytes".
+QString exactByteSize(int64_t bytes);
+
 // Kubernetes quantity: "512Mi", "1Gi", or plain bytes when no binary suffix is exact.
 QString kubernetesByteQuantity(int64_t bytes);
 

@@ -113,6 +113,15 @@ private slots:
         QCOMPARE(isolde::spec::humanByteSize(bytes), text);
     }
 
+    void exactByteSize()
+    {
+        QCOMPARE(isolde::spec::exactByteSize(4096), "4096 bytes");
+        QCOMPARE(isolde::spec::exactByteSize(qint64(6) * 1024 * 1024), "6 MiB");
+        QCOMPARE(isolde::spec::exactByteSize(qint64(1) << 30), "1 GiB");
+        QCOMPARE(isolde::spec::exactByteSize(qint64(1536) * 1024 * 1024), "1536 MiB");
+        QCOMPARE(isolde::spec::exactByteSize(0), "0 bytes");
+    }
+
     void kubernetesByteQuantity()
     {
         QCOMPARE(isolde::spec::kubernetesByteQuantity(qint64(512) * 1024 * 1024), "512Mi");
