@@ -27,8 +27,16 @@ Expected<RootfsPlanPtr> planRootfs(const spec::OciSpec &spec, const QString &bun
 
 // Child, in its new mount namespace (and user namespace, ids already mapped, running as
 // container root). In the order of the architecture page: make / private (rootfsPropagation),
-// mount the root (overlay or bind), spec mounts, /dev, masked and read-only paths,
-// pivot_root, read-only root, sysctl. On return the cwd is the new "/".
+// mount the root (overlay or bind), spec mounts, /dev, sysctl (written before the read-only
+// paths usually make /proc/sys read-only), masked and read-only paths, pivot_root, read-only
+// root. On return the cwd is the new "/". The plan must outlive the child's call: it holds
+// the detached overlay mount (Overlay.h) that the child attaches.
 bool setupRootfs(const RootfsPlan &plan, ChildFailure &failure);
+
+// Parent, after planRootfs, when process.terminal is true: the pty's replica side that the
+// child bind-mounts on /dev/console. The fd stays owned by the caller and must stay open (and
+// be inherited by the child) until setupRootfs has run. Without it /dev/console is left an
+// empty file.
+void setRootfsConsole(RootfsPlan &plan, int ptyReplicaFd);
 
 } // namespace isolde::engine
