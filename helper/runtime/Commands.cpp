@@ -1,0 +1,465 @@
+#include "Commands.h"
+
+#include "Container.h"
+#include "DefaultImage.h"
+#include "StateStore.h"
+#include "spec/SpecDefaults.h"
+#include "util/Paths.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QMap>
+#include <QSaveFile>
+#include <QSet>
+#include <csignal>
+#include <cstdio>
+#include <cstring>
+#include <sys/prctl.h>
+#include <unistd.h>
+
+namespace isolde::runtime {
+
+using engine::Container;
+using engine::ContainerState;
+using engine::StateStore;
+
+namespace {
+
+constexpr auto Usage = "usage: isolde-runtime [--root DIR] COMMAND\n"
+                       "  create [--bundle DIR] [--pid-file FILE] ID\n"
+                       "  start ID\n"
+                       "  state ID\n"
+                       "  kill ID [SIGNAL]\n"
+                       "  delete [--force] ID\n"
+                       "  run [--bundle DIR] [--detach] [--pid-file FILE] ID\n"
+                       "  list [--format table|json]\n"
+                       "  exec ID CMD [ARG...]    exec ID --probe\n"
+                       "  spec\n"
+                       "  bundle [--image NAME] DIR [-- CMD [ARG...]]\n";
+
+// One command's arguments: options (with a value), flags, positionals, and after `--` (or,
+// for exec, after the container id) the rest, untouched.
+struct Arguments
+{
+    QMap<QString, QString> options;
+    QSet<QString> flags;
+    QStringList positional;
+    QStringList rest;
+};
+
+struct Syntax
+{
+    QStringList valued;             // "--bundle"
+    QStringList boolean;            // "--detach"
+    QMap<QString, QString> aliases; // "-b" -> "--bundle"
+    int restAfter = -1;             // after this many positionals, everything is `rest`
+};
+
+Expected<Arguments> parseArguments(const QStringList &args, const Syntax &syntax)
+{
+    Arguments parsed;
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        QString arg = args[i];
+        if (syntax.restAfter >= 0 && parsed.positional.size() == syntax.restAfter) {
+            parsed.rest = args.mid(i);
+            if (!parsed.rest.isEmpty() && parsed.rest.first() == QLatin1String("--"))
+                parsed.rest.removeFirst();
+            break;
+        }
+        if (arg == QLatin1String("--")) {
+            parsed.rest = args.mid(i + 1);
+            break;
+        }
+        if (!arg.startsWith(QLatin1Char('-')) || arg == QLatin1String("-")) {
+            parsed.positional.append(arg);
+            continue;
+        }
+        QString value;
+        bool hasValue = false;
+        if (const qsizetype eq = arg.indexOf(QLatin1Char('=')); eq > 0) {
+            value = arg.mid(eq + 1);
+            arg = arg.left(eq);
+            hasValue = true;
+        }
+        arg = syntax.aliases.value(arg, arg);
+        if (syntax.boolean.contains(arg) && !hasValue) {
+            parsed.flags.insert(arg);
+        } else if (syntax.valued.contains(arg)) {
+            if (!hasValue) {
+                if (++i >= args.size())
+                    return Error{arg, QStringLiteral("needs a value")};
+                value = args[i];
+            }
+            parsed.options.insert(arg, value);
+        } else {
+            return Error{arg, QStringLiteral("unknown option")};
+        }
+    }
+    return parsed;
+}
+
+Expected<QString> singleId(const Arguments &parsed)
+{
+    if (parsed.positional.size() != 1)
+        return Error{QStringLiteral("id"),
+                     parsed.positional.isEmpty()
+                         ? QStringLiteral("a container id is needed")
+                         : QStringLiteral("one container id expected, got %1")
+                               .arg(parsed.positional.join(QLatin1Char(' ')))};
+    return parsed.positional.first();
+}
+
+Expected<void> writePidFile(const QString &path, pid_t pid)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(QByteArray::number(pid)) < 0 ||
+        !file.commit())
+        return Error{QStringLiteral("--pid-file"),
+                     QStringLiteral("cannot write %1: %2").arg(path, file.errorString())};
+    return {};
+}
+
+void print(const QByteArray &text)
+{
+    std::fwrite(text.constData(), 1, std::size_t(text.size()), stdout);
+    std::fflush(stdout);
+}
+
+// Beside this program: bin/isolde-probe next to bin/isolde-runtime.
+QString probePath()
+{
+    return QFileInfo(QFile::symLinkTarget(QStringLiteral("/proc/self/exe"))).absolutePath() +
+           QStringLiteral("/isolde-probe");
+}
+
+engine::CreateRequest createRequest(const Arguments &parsed, const QString &id)
+{
+    engine::CreateRequest request;
+    request.id = id;
+    request.bundle = parsed.options.value(QStringLiteral("--bundle"), QStringLiteral("."));
+    request.owner = ::getuid();
+    return request;
+}
+
+const Syntax CreateSyntax{{"--bundle", "--pid-file", "--console-socket"},
+                          {"--no-pivot", "--no-new-keyring"},
+                          {{"-b", "--bundle"}},
+                          -1};
+
+Expected<int> create(const StateStore &store, const QStringList &args)
+{
+    auto parsed = parseArguments(args, CreateSyntax);
+    if (!parsed)
+        return parsed.error();
+    auto id = singleId(parsed.value());
+    if (!id)
+        return id.error();
+    auto created = Container::create(store, createRequest(parsed.value(), id.value()));
+    if (!created)
+        return created.error();
+    if (parsed->options.contains(QStringLiteral("--pid-file"))) {
+        auto written =
+            writePidFile(parsed->options.value(QStringLiteral("--pid-file")), created->state.pid);
+        if (!written) {
+            Container::remove(store, id.value(), true);
+            return written.error();
+        }
+    }
+    return 0;
+}
+
+// The foreground container of `run`, for the signal handler below.
+volatile sig_atomic_t foregroundPid = 0;
+
+void forwardSignal(int signal)
+{
+    if (foregroundPid > 0)
+        ::kill(static_cast<pid_t>(foregroundPid), signal);
+}
+
+// Ctrl-C, a hangup or a TERM to `run` go to the container, as with runc: the runtime stays to
+// collect its status and clean up.
+void forwardSignalsTo(pid_t pid)
+{
+    foregroundPid = pid;
+    struct sigaction action
+    {};
+    action.sa_handler = forwardSignal;
+    action.sa_flags = SA_RESTART;
+    for (const int signal : {SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2})
+        ::sigaction(signal, &action, nullptr);
+}
+
+Expected<int> run(const StateStore &store, const QStringList &args)
+{
+    Syntax syntax = CreateSyntax;
+    syntax.boolean << QStringLiteral("--detach");
+    syntax.aliases.insert(QStringLiteral("-d"), QStringLiteral("--detach"));
+    auto parsed = parseArguments(args, syntax);
+    if (!parsed)
+        return parsed.error();
+    auto id = singleId(parsed.value());
+    if (!id)
+        return id.error();
+    const QString pidFile = parsed->options.value(QStringLiteral("--pid-file"));
+    Expected<void> pidWritten;
+    // Our children's orphans come back to us, not to the host's init.
+    ::prctl(PR_SET_CHILD_SUBREAPER, 1);
+    const bool detach = parsed->flags.contains(QStringLiteral("--detach"));
+    auto status = Container::run(store, createRequest(parsed.value(), id.value()), detach,
+                                 [&](const ContainerState &state) {
+                                     if (!pidFile.isEmpty())
+                                         pidWritten = writePidFile(pidFile, state.pid);
+                                     if (!detach)
+                                         forwardSignalsTo(state.pid);
+                                 });
+    if (!status)
+        return status.error();
+    if (!pidWritten)
+        return pidWritten.error();
+    return status.value();
+}
+
+Expected<int> start(const StateStore &store, const QStringList &args)
+{
+    auto parsed = parseArguments(args, {});
+    if (!parsed)
+        return parsed.error();
+    auto id = singleId(parsed.value());
+    if (!id)
+        return id.error();
+    auto started = Container::start(store, id.value());
+    if (!started)
+        return started.error();
+    return 0;
+}
+
+Expected<int> state(const StateStore &store, const QStringList &args)
+{
+    auto parsed = parseArguments(args, {});
+    if (!parsed)
+        return parsed.error();
+    auto id = singleId(parsed.value());
+    if (!id)
+        return id.error();
+    auto found = Container::state(store, id.value());
+    if (!found)
+        return found.error();
+    print(found->toOciJson());
+    return 0;
+}
+
+Expected<int> kill(const StateStore &store, const QStringList &args)
+{
+    auto parsed = parseArguments(args, {{}, {QStringLiteral("--all")}, {{"-a", "--all"}}, -1});
+    if (!parsed)
+        return parsed.error();
+    if (parsed->positional.isEmpty() || parsed->positional.size() > 2)
+        return Error{QStringLiteral("id"), QStringLiteral("usage: kill ID [SIGNAL]")};
+    int signal = SIGTERM;
+    if (parsed->positional.size() == 2) {
+        signal = parseSignal(parsed->positional[1]);
+        if (signal == 0)
+            return Error{QStringLiteral("signal"),
+                         QStringLiteral("\"%1\" is not a signal").arg(parsed->positional[1])};
+    }
+    auto killed = Container::kill(store, parsed->positional.first(), signal);
+    if (!killed)
+        return killed.error();
+    return 0;
+}
+
+Expected<int> remove(const StateStore &store, const QStringList &args)
+{
+    auto parsed = parseArguments(args, {{}, {QStringLiteral("--force")}, {{"-f", "--force"}}, -1});
+    if (!parsed)
+        return parsed.error();
+    auto id = singleId(parsed.value());
+    if (!id)
+        return id.error();
+    auto removed =
+        Container::remove(store, id.value(), parsed->flags.contains(QStringLiteral("--force")));
+    if (!removed)
+        return removed.error();
+    return 0;
+}
+
+QByteArray listTable(const QList<ContainerState> &states)
+{
+    QByteArray text = QStringLiteral("%1 %2 %3 %4 %5\n")
+                          .arg(QStringLiteral("ID"), -24)
+                          .arg(QStringLiteral("PID"), -8)
+                          .arg(QStringLiteral("STATUS"), -9)
+                          .arg(QStringLiteral("CREATED"), -25)
+                          .arg(QStringLiteral("BUNDLE"))
+                          .toUtf8();
+    for (const ContainerState &state : states)
+        text += QStringLiteral("%1 %2 %3 %4 %5\n")
+                    .arg(state.id, -24)
+                    .arg(state.pid, -8)
+                    .arg(state.status, -9)
+                    .arg(state.created.toString(Qt::ISODate), -25)
+                    .arg(state.bundle)
+                    .toUtf8();
+    return text;
+}
+
+Expected<int> list(const StateStore &store, const QStringList &args)
+{
+    auto parsed =
+        parseArguments(args, {{QStringLiteral("--format")}, {}, {{"-f", "--format"}}, -1});
+    if (!parsed)
+        return parsed.error();
+    const QString format =
+        parsed->options.value(QStringLiteral("--format"), QStringLiteral("table"));
+    const QList<ContainerState> states = Container::list(store);
+    if (format == QLatin1String("table")) {
+        print(listTable(states));
+        return 0;
+    }
+    if (format != QLatin1String("json"))
+        return Error{QStringLiteral("--format"),
+                     QStringLiteral("\"%1\" is neither table nor json").arg(format)};
+    QJsonArray array;
+    for (const ContainerState &state : states) {
+        QJsonObject object = QJsonDocument::fromJson(state.toOciJson()).object();
+        object.insert(QStringLiteral("created"), state.created.toString(Qt::ISODateWithMs));
+        object.insert(QStringLiteral("owner"), static_cast<qint64>(state.owner));
+        array.append(object);
+    }
+    print(QJsonDocument(array).toJson(QJsonDocument::Indented));
+    return 0;
+}
+
+Expected<int> exec(const StateStore &store, const QStringList &args)
+{
+    auto parsed = parseArguments(args, {{}, {}, {}, 1});
+    if (!parsed)
+        return parsed.error();
+    auto id = singleId(parsed.value());
+    if (!id)
+        return id.error();
+    engine::ExecRequest request;
+    if (parsed->rest.value(0) == QLatin1String("--probe")) {
+        request.hostProgram = probePath();
+        request.args = QStringList{QStringLiteral("isolde-probe")} + parsed->rest.mid(1);
+    } else {
+        request.args = parsed->rest;
+    }
+    if (request.args.isEmpty())
+        return Error{QStringLiteral("process.args"),
+                     QStringLiteral("exec needs a command (or --probe)")};
+    ::prctl(PR_SET_CHILD_SUBREAPER, 1);
+    return Container::exec(store, id.value(), request);
+}
+
+Expected<int> printSpec(const QStringList &args)
+{
+    auto parsed = parseArguments(args, {});
+    if (!parsed)
+        return parsed.error();
+    print(spec::defaultSpec().toJson());
+    return 0;
+}
+
+Expected<int> bundle(const QStringList &args)
+{
+    auto parsed = parseArguments(args, {{QStringLiteral("--image")}, {}, {{"-i", "--image"}}, -1});
+    if (!parsed)
+        return parsed.error();
+    if (parsed->positional.size() != 1)
+        return Error{QStringLiteral("DIR"), QStringLiteral("one bundle directory expected")};
+    spec::OciSpec spec = spec::defaultSpec();
+    if (!parsed->rest.isEmpty()) {
+        spec::Process process = spec.process();
+        process.args = parsed->rest;
+        spec.setProcess(process);
+    }
+    const QString image =
+        parsed->options.value(QStringLiteral("--image"), QLatin1String(engine::DefaultImageName));
+    auto made =
+        engine::makeBundle(image, QFileInfo(parsed->positional.first()).absoluteFilePath(), spec);
+    if (!made)
+        return made.error();
+    return 0;
+}
+
+} // namespace
+
+int parseSignal(const QString &text)
+{
+    bool isNumber = false;
+    const int number = text.toInt(&isNumber);
+    if (isNumber)
+        return number > 0 && number < NSIG ? number : 0;
+    QString name = text.toUpper();
+    if (name.startsWith(QLatin1String("SIG")))
+        name = name.mid(3);
+    for (int signal = 1; signal < NSIG; ++signal) {
+        const char *abbreviation = ::sigabbrev_np(signal);
+        if (abbreviation && name == QLatin1String(abbreviation))
+            return signal;
+    }
+    return 0;
+}
+
+Expected<int> runCommandLine(const QStringList &arguments)
+{
+    QStringList args = arguments;
+    QString root = paths::stateDir() + QStringLiteral("/runtime");
+    // Global options come before the command. Those runc's callers pass that do not change
+    // what this runtime does (logging, systemd cgroups) are accepted and ignored.
+    static const QStringList ignoredValued{QStringLiteral("--log"), QStringLiteral("--log-format")};
+    static const QStringList ignoredFlags{QStringLiteral("--debug"),
+                                          QStringLiteral("--systemd-cgroup")};
+    while (!args.isEmpty() && args.first().startsWith(QLatin1Char('-'))) {
+        const QString option = args.takeFirst();
+        if (option == QLatin1String("--help") || option == QLatin1String("-h")) {
+            print(Usage);
+            return 0;
+        }
+        if (option.startsWith(QLatin1String("--root="))) {
+            root = option.mid(7);
+        } else if (option == QLatin1String("--root") || ignoredValued.contains(option)) {
+            if (args.isEmpty())
+                return Error{option, QStringLiteral("needs a value")};
+            const QString value = args.takeFirst();
+            if (option == QLatin1String("--root"))
+                root = value;
+        } else if (!ignoredFlags.contains(option) &&
+                   !ignoredValued.contains(option.section('=', 0, 0))) {
+            return Error{option, QStringLiteral("unknown global option")};
+        }
+    }
+    if (args.isEmpty())
+        return Error{QStringLiteral("command"), QString::fromLatin1(Usage).trimmed()};
+    const QString command = args.takeFirst();
+    const StateStore store(QDir(root).absolutePath());
+    if (command == QLatin1String("create"))
+        return create(store, args);
+    if (command == QLatin1String("start"))
+        return start(store, args);
+    if (command == QLatin1String("state"))
+        return state(store, args);
+    if (command == QLatin1String("kill"))
+        return kill(store, args);
+    if (command == QLatin1String("delete"))
+        return remove(store, args);
+    if (command == QLatin1String("run"))
+        return run(store, args);
+    if (command == QLatin1String("list"))
+        return list(store, args);
+    if (command == QLatin1String("exec"))
+        return exec(store, args);
+    if (command == QLatin1String("spec"))
+        return printSpec(args);
+    if (command == QLatin1String("bundle"))
+        return bundle(args);
+    return Error{QStringLiteral("command"), QStringLiteral("unknown command \"%1\"").arg(command)};
+}
+
+} // namespace isolde::runtime
