@@ -1,0 +1,42 @@
+// Starts the real isolde binary on the offscreen platform and checks the window it renders.
+#include <QImage>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+class TestIsoldeWindow : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void rendersTheDefaultSpecWindow()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString png = dir.filePath(QStringLiteral("window.png"));
+
+        QProcess isolde;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        environment.insert(QStringLiteral("QT_QUICK_BACKEND"), QStringLiteral("software"));
+        isolde.setProcessEnvironment(environment);
+        isolde.start(QCoreApplication::applicationDirPath() + QStringLiteral("/isolde"),
+                     {QStringLiteral("--screenshot"), png});
+        QVERIFY2(isolde.waitForFinished(60000), "isolde did not exit after its screenshot");
+        QCOMPARE(isolde.exitStatus(), QProcess::NormalExit);
+        QVERIFY2(isolde.exitCode() == 0, isolde.readAllStandardError().constData());
+
+        const QImage image(png);
+        QVERIFY(!image.isNull());
+        QCOMPARE(image.size(), QSize(900, 700));
+        // A window that shows text has many distinct colours; a blank one has one or two.
+        QSet<QRgb> colours;
+        for (int y = 0; y < image.height(); y += 3)
+            for (int x = 0; x < image.width(); x += 3)
+                colours.insert(image.pixel(x, y));
+        QVERIFY2(colours.size() > 10, "the window rendered blank");
+    }
+};
+
+QTEST_GUILESS_MAIN(TestIsoldeWindow)
+#include "tst_isolde_window.moc"
