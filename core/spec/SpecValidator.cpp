@@ -40,10 +40,22 @@ void requireAbsolute(Problems &problems, const QString &field, const QString &pa
         add(problems, field, QStringLiteral("must be an absolute path (got %1)").arg(quoted(path)));
 }
 
-void requireAbsoluteEach(Problems &problems, const QString &field, const QStringList &paths)
+// A path inside the container. The engine resolves it inside the root whatever it says, but a
+// `..` component can only be a mistake or an attempt to escape: refuse it outright.
+void requireContainerPath(Problems &problems, const QString &field, const QString &path)
+{
+    requireAbsolute(problems, field, path);
+    if (path.split(QLatin1Char('/')).contains(QLatin1String("..")))
+        add(problems, field,
+            QStringLiteral("must not contain \"..\" (got %1): paths are taken inside the "
+                           "container's root")
+                .arg(quoted(path)));
+}
+
+void requireContainerPaths(Problems &problems, const QString &field, const QStringList &paths)
 {
     for (qsizetype i = 0; i < paths.size(); ++i)
-        requireAbsolute(problems, indexPath(field, i), paths.at(i));
+        requireContainerPath(problems, indexPath(field, i), paths.at(i));
 }
 
 void requireOneOf(Problems &problems, const QString &field, const QString &value,
@@ -336,7 +348,7 @@ void checkProcess(Problems &problems, const Process &process, const Linux &linux
 
 void checkMount(Problems &problems, const Mount &mount, const QString &at)
 {
-    requireAbsolute(problems, fieldPath(at, u"destination"), mount.destination);
+    requireContainerPath(problems, fieldPath(at, u"destination"), mount.destination);
     const bool bind = mount.type == QLatin1String("bind") ||
                       mount.options.contains(QLatin1String("bind")) ||
                       mount.options.contains(QLatin1String("rbind"));
@@ -449,7 +461,7 @@ void checkDevices(Problems &problems, const QList<Device> &devices)
     for (qsizetype i = 0; i < devices.size(); ++i) {
         const Device &device = devices.at(i);
         const QString at = indexPath(QStringLiteral("linux.devices"), i);
-        requireAbsolute(problems, fieldPath(at, u"path"), device.path);
+        requireContainerPath(problems, fieldPath(at, u"path"), device.path);
         requireOneOf(problems, fieldPath(at, u"type"), device.type, types,
                      QStringLiteral("device type"));
         if (device.major < 0)
@@ -478,8 +490,8 @@ void checkLinux(Problems &problems, const Linux &linux)
         problems += validateResources(*linux.resources);
     if (linux.seccomp)
         problems += validateSeccomp(*linux.seccomp);
-    requireAbsoluteEach(problems, QStringLiteral("linux.maskedPaths"), linux.maskedPaths);
-    requireAbsoluteEach(problems, QStringLiteral("linux.readonlyPaths"), linux.readonlyPaths);
+    requireContainerPaths(problems, QStringLiteral("linux.maskedPaths"), linux.maskedPaths);
+    requireContainerPaths(problems, QStringLiteral("linux.readonlyPaths"), linux.readonlyPaths);
     checkDevices(problems, linux.devices);
     if (!linux.rootfsPropagation.isEmpty())
         requireOneOf(problems, QStringLiteral("linux.rootfsPropagation"), linux.rootfsPropagation,

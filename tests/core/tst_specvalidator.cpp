@@ -258,6 +258,11 @@ private slots:
         row("mount destination relative",
             R"({"mounts": [{"destination": "proc", "type": "proc", "source": "proc"}]})",
             "mounts[0].destination", "must be an absolute path (got \"proc\")");
+        row("mount destination with ..",
+            R"({"mounts": [{"destination": "/../../etc", "type": "tmpfs", "source": "tmpfs"}]})",
+            "mounts[0].destination", "must not contain \"..\"");
+        row("masked path with ..", R"({"linux": {"maskedPaths": ["/proc/../etc/shadow"]}})",
+            "linux.maskedPaths[0]", "must not contain \"..\"");
         row("mount destination empty",
             R"({"mounts": [{"destination": "", "type": "proc", "source": "proc"}]})",
             "mounts[0].destination", "must not be empty");
