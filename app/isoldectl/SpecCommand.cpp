@@ -96,7 +96,10 @@ int specExport(const QStringList &args, QTextStream &out, QTextStream &err)
             << spec.error().toString() << '\n';
         return ExitUsage;
     }
-    out << exportSpec(*spec, *chosen, parser.value(image));
+    const QString exported = exportSpec(*spec, *chosen, parser.value(image));
+    // The docker and podman lines are one line without a newline of their own; a terminal
+    // prompt must not land on them.
+    out << exported << (exported.endsWith(QLatin1Char('\n')) ? "" : "\n");
     return 0;
 }
 
