@@ -97,25 +97,32 @@ QList<Namespace> defaultNamespaces()
     return namespaces;
 }
 
+QList<DeviceRule> defaultAllowedDevices()
+{
+    return {
+        allowDevice("c", 1, 3, "rwm"),              // /dev/null
+        allowDevice("c", 1, 5, "rwm"),              // /dev/zero
+        allowDevice("c", 1, 7, "rwm"),              // /dev/full
+        allowDevice("c", 1, 8, "rwm"),              // /dev/random
+        allowDevice("c", 1, 9, "rwm"),              // /dev/urandom
+        allowDevice("c", 5, 0, "rwm"),              // /dev/tty
+        allowDevice("c", 5, 1, "rwm"),              // /dev/console
+        allowDevice("c", 5, 2, "rwm"),              // /dev/ptmx
+        allowDevice("c", 136, std::nullopt, "rwm"), // /dev/pts/*
+    };
+}
+
 QList<DeviceRule> defaultDeviceRules()
 {
     DeviceRule denyAll;
     denyAll.allow = false;
     denyAll.access = QStringLiteral("rwm");
-    return {
-        denyAll,
-        allowDevice("c", std::nullopt, std::nullopt, "m"), // mknod of any device; use is
-        allowDevice("b", std::nullopt, std::nullopt, "m"), // still denied unless listed
-        allowDevice("c", 1, 3, "rwm"),                     // /dev/null
-        allowDevice("c", 1, 5, "rwm"),                     // /dev/zero
-        allowDevice("c", 1, 7, "rwm"),                     // /dev/full
-        allowDevice("c", 1, 8, "rwm"),                     // /dev/random
-        allowDevice("c", 1, 9, "rwm"),                     // /dev/urandom
-        allowDevice("c", 5, 0, "rwm"),                     // /dev/tty
-        allowDevice("c", 5, 1, "rwm"),                     // /dev/console
-        allowDevice("c", 5, 2, "rwm"),                     // /dev/ptmx
-        allowDevice("c", 136, std::nullopt, "rwm"),        // /dev/pts/*
-    };
+    return QList<DeviceRule>{
+               denyAll,
+               allowDevice("c", std::nullopt, std::nullopt, "m"), // mknod of any device; use is
+               allowDevice("b", std::nullopt, std::nullopt, "m"), // still denied unless listed
+           } +
+           defaultAllowedDevices();
 }
 
 OciSpec defaultSpec()

@@ -21,6 +21,9 @@ QList<Mount> defaultMounts();
 QStringList defaultEnv();
 // pid, network, ipc, uts, mount, cgroup: all new, none joined.
 QList<Namespace> defaultNamespaces();
+// The standard character devices every container may use (null, zero, full, random, urandom,
+// tty, console, ptmx, pts); the engine allows them whatever a spec's rules say, as runc does.
+QList<DeviceRule> defaultAllowedDevices();
 // linux.resources.devices: deny everything, then allow mknod of any c/b device and use of the
 // standard character devices (null, zero, full, random, urandom, tty, console, ptmx, pts).
 QList<DeviceRule> defaultDeviceRules();

@@ -36,8 +36,5 @@ public:
 
 // The value OCI's pids.limit means in pids.max: zero or negative is "no limit".
 QByteArray pidsMaxValue(int64_t limit);
-// The devices every container needs whatever its rules say (runc and Docker allow them
-// too): null, zero, full, random, urandom, tty, console, ptmx and the pty slaves.
-QList<spec::DeviceRule> defaultAllowedDevices();
 
 } // namespace isolde::engine

@@ -1,5 +1,7 @@
 #include "CgroupV1.h"
 
+#include "spec/SpecDefaults.h"
+
 #include <cerrno>
 #include <unistd.h>
 
@@ -334,7 +336,7 @@ Expected<void> CgroupV1::applyDevices(const QList<spec::DeviceRule> &rules)
     const QString field = QStringLiteral("linux.resources.devices");
     if (auto w = cgroupfs::write(fd, "devices.deny", "a", field); !w)
         return w;
-    const QList<spec::DeviceRule> all = rules + defaultAllowedDevices();
+    const QList<spec::DeviceRule> all = rules + spec::defaultAllowedDevices();
     for (qsizetype i = 0; i < all.size(); ++i) {
         const spec::DeviceRule &rule = all[i];
         const QString ruleField =

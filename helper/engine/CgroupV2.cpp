@@ -1,6 +1,7 @@
 #include "CgroupV2.h"
 
 #include "DeviceFilter.h"
+#include "spec/SpecDefaults.h"
 
 #include <cerrno>
 #include <unistd.h>
@@ -291,7 +292,7 @@ Expected<void> CgroupV2::applyBlockIo(const spec::BlockIoResources &blockIO,
 
 Expected<void> CgroupV2::applyDevices(const QList<spec::DeviceRule> &rules)
 {
-    return attachDeviceFilter(m_fd, rules + defaultAllowedDevices());
+    return attachDeviceFilter(m_fd, rules + spec::defaultAllowedDevices());
 }
 
 Expected<void> CgroupV2::setFrozen(bool frozen)

@@ -9,6 +9,7 @@
 #include "CgroupTestSupport.h"
 #include "CgroupV2.h"
 #include "DeviceFilter.h"
+#include "spec/SpecDefaults.h"
 
 #include <QDir>
 #include <QFile>
@@ -422,7 +423,7 @@ private slots:
     {
         if (geteuid() != 0)
             QSKIP("loading a BPF program needs root");
-        const std::vector<bpf_insn> program = buildDeviceFilter(defaultAllowedDevices());
+        const std::vector<bpf_insn> program = buildDeviceFilter(spec::defaultAllowedDevices());
         // The prologue, 8 rules testing type, major and minor, /dev/pts/* without a minor, the
         // final deny.
         QCOMPARE(program.size(), size_t(6 + 8 * 5 + 4 + 2));
