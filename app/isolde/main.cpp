@@ -6,6 +6,7 @@
 #include <QQmlApplicationEngine>
 #include <QQuickWindow>
 #include <QTimer>
+#include <QTranslator>
 #include <QtQml/qqmlextensionplugin.h>
 
 Q_IMPORT_QML_PLUGIN(IsoldePlugin)
@@ -34,6 +35,12 @@ int main(int argc, char *argv[])
     QApplication::setApplicationName(QStringLiteral("Isolde"));
     QApplication::setOrganizationName(QStringLiteral("Isolde"));
     QApplication::setApplicationVersion(QStringLiteral(ISOLDE_VERSION));
+
+    // The system locale picks the translation; English needs none.
+    QTranslator translator;
+    if (translator.load(QLocale::system(), QStringLiteral("isolde"), QStringLiteral("_"),
+                        QStringLiteral(":/i18n")))
+        QApplication::installTranslator(&translator);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate("main", "Isolde container manager"));

@@ -36,6 +36,26 @@ private slots:
                 colours.insert(image.pixel(x, y));
         QVERIFY2(colours.size() > 10, "the window rendered blank");
     }
+
+    void followsTheSystemLocale()
+    {
+        const auto helpIn = [](const QString &lang) {
+            QProcess isolde;
+            QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+            environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+            environment.remove(QStringLiteral("LC_ALL"));
+            environment.remove(QStringLiteral("LC_MESSAGES"));
+            environment.remove(QStringLiteral("LANGUAGE"));
+            environment.insert(QStringLiteral("LANG"), lang);
+            isolde.setProcessEnvironment(environment);
+            isolde.start(QCoreApplication::applicationDirPath() + QStringLiteral("/isolde"),
+                         {QStringLiteral("--help")});
+            isolde.waitForFinished(30000);
+            return QString::fromUtf8(isolde.readAllStandardOutput());
+        };
+        QVERIFY(helpIn(QStringLiteral("de_DE.UTF-8")).contains(u"Isolde-Containerverwaltung"));
+        QVERIFY(helpIn(QStringLiteral("C.UTF-8")).contains(u"Isolde container manager"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestIsoldeWindow)
