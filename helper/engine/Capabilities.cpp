@@ -264,11 +264,11 @@ Expected<CapabilityPlan> planCapabilities(const std::optional<spec::Capabilities
                          QStringLiteral("is not in the bounding set; the kernel refuses "
                                         "inheritable capabilities outside it")))
         return *error;
-    if (auto error = firstOutside("ambient", capabilities->ambient,
-                                  plan.permitted & plan.inheritable, plan.lastCap,
-                                  QStringLiteral("must also be in the permitted and inheritable "
-                                                 "sets to be ambient")))
-        return *error;
+    // The kernel raises an ambient capability only when it is also permitted and inheritable.
+    // `crun spec` lists ambient capabilities that are not inheritable, and crun and runc run
+    // such a spec by skipping what cannot be raised: so does Isolde, so that their specs run
+    // unchanged.
+    plan.ambient &= plan.permitted & plan.inheritable;
     return plan;
 }
 

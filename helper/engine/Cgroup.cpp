@@ -5,6 +5,7 @@
 #include "CgroupV2.h"
 
 #include <QDir>
+#include <algorithm>
 #include <csignal>
 #include <unistd.h>
 
@@ -273,9 +274,20 @@ QList<pid_t> Cgroup::pids() const
     return procs ? cgroupfs::parsePids(*procs) : QList<pid_t>();
 }
 
-Expected<void> Cgroup::destroy()
+namespace {
+
+bool isTreeEmpty(const QStringList &directories)
 {
-    const QStringList directories = d->directories();
+    return std::all_of(directories.begin(), directories.end(), [](const QString &directory) {
+        return cgroupfs::processesInTree(directory).isEmpty();
+    });
+}
+
+} // namespace
+
+// Kills every process in the cgroup's directories and waits (up to 5 s) until they are gone.
+void Cgroup::killTree(const QStringList &directories)
+{
     // Frozen tasks cannot fork while we kill them one by one; SIGKILL still reaches them.
     CgroupBackend *freezer = d->backendFor(QStringLiteral("freezer"));
     if (freezer)
@@ -288,14 +300,16 @@ Expected<void> Cgroup::destroy()
     }
     if (freezer)
         (void)freezer->setFrozen(false);
-    for (int waited = 0; waited < 500; ++waited) {
-        bool empty = true;
-        for (const QString &directory : directories)
-            empty = empty && cgroupfs::processesInTree(directory).isEmpty();
-        if (empty)
-            break;
+    for (int waited = 0; waited < 500 && !isTreeEmpty(directories); ++waited)
         usleep(10'000);
-    }
+}
+
+Expected<void> Cgroup::destroy()
+{
+    const QStringList directories = d->directories();
+    // The usual case, a container whose processes have all exited: nothing to freeze or kill.
+    if (!isTreeEmpty(directories))
+        killTree(directories);
     Expected<void> result;
     for (const QString &directory : directories) {
         if (auto removed = cgroupfs::removeTree(directory); !removed && result)

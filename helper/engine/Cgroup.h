@@ -67,6 +67,7 @@ public:
 private:
     struct Private;
     explicit Cgroup(Private *d);
+    void killTree(const QStringList &directories);
     Private *d = nullptr;
 };
 

@@ -1,6 +1,7 @@
 #include "Container.h"
 
 #include "Cgroup.h"
+#include "Console.h"
 #include "Namespaces.h"
 #include "Rootfs.h"
 #include "spec/SpecValidator.h"
@@ -127,6 +128,28 @@ Expected<void> cleanUp(const StateStore &store, const QString &id, const QString
     return store.remove(id);
 }
 
+// process.terminal: a pty whose replica the container process attaches and /dev/console
+// shows; its master goes to the console socket or, in the foreground, back to the caller.
+Expected<Pty> openConsole(const CreateRequest &request, const spec::Process &process,
+                          ProcessPlan &plan)
+{
+    if (!request.relayConsole && request.consoleSocket.isEmpty())
+        return Error{QStringLiteral("process.terminal"),
+                     QStringLiteral("the process asks for a terminal: pass --console-socket to "
+                                    "receive it, or run the container in the foreground")};
+    auto pty = openPty(process.consoleSize);
+    if (!pty)
+        return pty.error();
+    setRootfsConsole(*plan.rootfs, pty->replicaMount.get());
+    plan.consoleReplica = pty->replica.get();
+    if (!request.relayConsole) {
+        if (auto sent = sendConsole(request.consoleSocket, pty->master.get()); !sent)
+            return sent.error();
+        pty->master.reset();
+    }
+    return pty;
+}
+
 // Everything after the state directory exists; the caller removes it when this fails.
 Expected<CreatedContainer> createInStateDir(const StateStore &store, const CreateRequest &request,
                                             const QString &bundleDir, const spec::OciSpec &spec)
@@ -134,7 +157,7 @@ Expected<CreatedContainer> createInStateDir(const StateStore &store, const Creat
     auto rootfs = planRootfs(spec, bundleDir);
     if (!rootfs)
         return rootfs.error();
-    auto plan = planProcess(spec);
+    auto plan = planProcess(spec, store.seccompCacheDir());
     if (!plan)
         return plan.error();
     plan->rootfs = std::move(rootfs.value());
@@ -160,6 +183,13 @@ Expected<CreatedContainer> createInStateDir(const StateStore &store, const Creat
             return fifo.error();
         plan->execFifo = std::move(fifo.value());
     }
+    Pty pty; // the replica stays open until the child has it
+    if (spec.process().terminal) {
+        auto opened = openConsole(request, spec.process(), plan.value());
+        if (!opened)
+            return opened.error();
+        pty = std::move(opened.value());
+    }
 
     auto cgroup = Cgroup::create(state.cgroupsPath, request.id, spec.linux().resources);
     if (!cgroup)
@@ -179,7 +209,7 @@ Expected<CreatedContainer> createInStateDir(const StateStore &store, const Creat
         cgroup->destroy();
         return saved.error();
     }
-    return CreatedContainer{state, std::move(process.value())};
+    return CreatedContainer{state, std::move(process.value()), std::move(pty.master)};
 }
 
 } // namespace
@@ -288,15 +318,16 @@ Expected<void> Container::remove(const StateStore &store, const QString &id, boo
 }
 
 Expected<int> Container::run(const StateStore &store, const CreateRequest &request, bool detach,
-                             const std::function<void(const ContainerState &)> &onStarted)
+                             const std::function<void(CreatedContainer &)> &onStarted)
 {
     CreateRequest immediate = request;
     immediate.waitForStart = false;
+    immediate.relayConsole = !detach;
     auto created = create(store, immediate);
     if (!created)
         return created.error();
     if (onStarted)
-        onStarted(created->state);
+        onStarted(created.value());
     if (detach)
         return 0;
     const int status = waitForExit(created->process);
@@ -322,7 +353,7 @@ Expected<int> Container::exec(const StateStore &store, const QString &id,
     spec::Process process = spec->process();
     process.args = request.args;
     spec->setProcess(process);
-    auto plan = planProcess(spec.value());
+    auto plan = planProcess(spec.value(), store.seccompCacheDir());
     if (!plan)
         return plan.error();
     UniqueFd program;

@@ -27,12 +27,18 @@ struct CreateRequest
     QString bundle;           // the bundle directory (holds config.json); relative to the cwd
     uid_t owner = 0;          // recorded in the state
     bool waitForStart = true; // false: the program starts at once (run)
+    // process.terminal: the pty master is sent to this unix socket (runc's --console-socket),
+    // or, with relayConsole, kept in CreatedContainer::consoleMaster for the caller to relay.
+    // A spec that asks for a terminal is refused when neither is given.
+    QString consoleSocket;
+    bool relayConsole = false;
 };
 
 struct CreatedContainer
 {
     ContainerState state;
     LaunchedProcess process; // our child: the caller supervises it (pidfd) or lets it go
+    UniqueFd consoleMaster;  // process.terminal with relayConsole: the pty's master side
 };
 
 struct ExecRequest
@@ -53,10 +59,12 @@ public:
     // `delete`: refuses a running container unless `force` (then it is killed first).
     static Expected<void> remove(const StateStore &store, const QString &id, bool force);
     // create without waiting for start, then (unless `detach`) wait for the program and delete
-    // the container. `onStarted` sees the state once the program runs (pid files). Returns the
-    // program's exit status, 128 + signal when killed; 0 with `detach`.
+    // the container. `onStarted` sees the container once the program runs (pid files); in the
+    // foreground with process.terminal it gets the pty master and may relay it until the
+    // process exits. Returns the program's exit status, 128 + signal when killed; 0 with
+    // `detach`.
     static Expected<int> run(const StateStore &store, const CreateRequest &request, bool detach,
-                             const std::function<void(const ContainerState &)> &onStarted = {});
+                             const std::function<void(CreatedContainer &)> &onStarted = {});
     // Runs a process in the running container `id`, with its namespaces, cgroup, user,
     // capabilities, no_new_privs and seccomp, and waits for it. Returns its exit status.
     static Expected<int> exec(const StateStore &store, const QString &id,

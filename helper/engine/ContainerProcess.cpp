@@ -1,6 +1,7 @@
 #include "ContainerProcess.h"
 
 #include "Cgroup.h"
+#include "Console.h"
 #include "Init.h"
 
 #include <QFile>
@@ -169,6 +170,8 @@ void waitForStart(const ProcessPlan &plan, int reportFd)
     if (::read(syncFd, &released, 1) != 1)
         ::_exit(1); // the parent gave up on us
     ::close(syncFd);
+    if (plan.consoleReplica >= 0 && !attachConsole(plan.consoleReplica))
+        fail(reportFd, "attach the terminal", "process.terminal", "", errno);
     if (!joinNamespaces(plan.namespaces, failure))
         reportAndExit(reportFd, failure);
     // The parent has written the id maps: become the namespace's root, so that what the
@@ -467,7 +470,7 @@ LsmPlan planLsm(const spec::Process &process)
     return plan;
 }
 
-Expected<ProcessPlan> planProcess(const spec::OciSpec &spec)
+Expected<ProcessPlan> planProcess(const spec::OciSpec &spec, const QString &seccompCacheDir)
 {
     ProcessPlan plan;
     if (!spec.hasProcess())
@@ -488,7 +491,7 @@ Expected<ProcessPlan> planProcess(const spec::OciSpec &spec)
     if (!rlimits)
         return rlimits.error();
     plan.rlimits = rlimits.value();
-    auto seccomp = compileSeccomp(linux.seccomp);
+    auto seccomp = compileSeccomp(linux.seccomp, seccompCacheDir);
     if (!seccomp)
         return seccomp.error();
     plan.seccomp = seccomp.value();

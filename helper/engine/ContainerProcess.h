@@ -70,11 +70,15 @@ struct ProcessPlan
     UniqueFd execFifo;          // O_PATH on the exec fifo; invalid for `run`, which does not wait
     UniqueFd proc;              // the host's /proc, to reopen the fifo and write LSM attributes
     char execFifoPath[32] = {}; // "self/fd/<n>" under `proc`
+    // process.terminal: the pty replica the child makes its controlling terminal and stdio
+    // (owned by the caller, open until the launch returns); -1: stdio is inherited.
+    int consoleReplica = -1;
 };
 
 // Everything from the spec (not the bundle's rootfs, not the cgroup): namespaces, security,
-// identity, process. Fails with the first problem, naming its field.
-Expected<ProcessPlan> planProcess(const spec::OciSpec &spec);
+// identity, process. Fails with the first problem, naming its field. The seccomp program is
+// compiled through the cache in `seccompCacheDir`.
+Expected<ProcessPlan> planProcess(const spec::OciSpec &spec, const QString &seccompCacheDir);
 
 struct LaunchedProcess
 {

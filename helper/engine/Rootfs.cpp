@@ -738,7 +738,7 @@ bool populateDev(int rootFd, const RootfsPlan &plan, ChildFailure &failure)
     const ChildFd console(mountTargetInRoot(rootFd, "/dev/console", MountTargetKind::File));
     if (!console.valid())
         return fail(failure, "console target", "process.terminal", "/dev/console");
-    if (plan.consoleFd >= 0 && !bindOnto(plan.consoleFd, "", console.get()))
+    if (plan.consoleFd >= 0 && !attach(plan.consoleFd, console.get()))
         return fail(failure, "bind console", "process.terminal", "/dev/console");
     return true;
 }

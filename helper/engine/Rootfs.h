@@ -33,10 +33,11 @@ Expected<RootfsPlanPtr> planRootfs(const spec::OciSpec &spec, const QString &bun
 // the detached overlay mount (Overlay.h) that the child attaches.
 bool setupRootfs(const RootfsPlan &plan, ChildFailure &failure);
 
-// Parent, after planRootfs, when process.terminal is true: the pty's replica side that the
-// child bind-mounts on /dev/console. The fd stays owned by the caller and must stay open (and
-// be inherited by the child) until setupRootfs has run. Without it /dev/console is left an
-// empty file.
+// Parent, after planRootfs, when process.terminal is true: a detached bind mount of the pty's
+// replica side (open_tree OPEN_TREE_CLONE, Console.h) that the child attaches on /dev/console;
+// the replica itself cannot be bound from the child's new mount namespace. The fd stays owned
+// by the caller and must stay open (and be inherited by the child) until setupRootfs has run.
+// Without it /dev/console is left an empty file.
 void setRootfsConsole(RootfsPlan &plan, int ptyReplicaFd);
 
 } // namespace isolde::engine

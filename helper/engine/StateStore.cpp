@@ -107,6 +107,11 @@ QString StateStore::specPath(const QString &id) const
     return containerDir(id) + QStringLiteral("/config.json");
 }
 
+QString StateStore::seccompCacheDir() const
+{
+    return m_root + QStringLiteral("/.seccomp-cache");
+}
+
 Expected<void> StateStore::checkId(const QString &id)
 {
     static const QRegularExpression valid(QStringLiteral("^[A-Za-z0-9_-][A-Za-z0-9_.-]{0,127}$"));

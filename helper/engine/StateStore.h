@@ -69,6 +69,8 @@ public:
     QString containerDir(const QString &id) const;
     QString execFifoPath(const QString &id) const;
     QString specPath(const QString &id) const;
+    // Compiled seccomp programs (see compileSeccomp); a leading '.' keeps it apart from ids.
+    QString seccompCacheDir() const;
 
     // A container id is a file name: letters, digits, '_', '-', '.', not starting with '.'.
     static Expected<void> checkId(const QString &id);

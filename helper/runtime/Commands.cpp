@@ -1,7 +1,9 @@
 #include "Commands.h"
 
+#include "ConsoleRelay.h"
 #include "Container.h"
 #include "DefaultImage.h"
+#include "ResourceCommands.h"
 #include "StateStore.h"
 #include "spec/SpecDefaults.h"
 #include "util/Paths.h"
@@ -29,17 +31,18 @@ using engine::StateStore;
 
 namespace {
 
-constexpr auto Usage = "usage: isolde-runtime [--root DIR] COMMAND\n"
-                       "  create [--bundle DIR] [--pid-file FILE] ID\n"
-                       "  start ID\n"
-                       "  state ID\n"
-                       "  kill ID [SIGNAL]\n"
-                       "  delete [--force] ID\n"
-                       "  run [--bundle DIR] [--detach] [--pid-file FILE] ID\n"
-                       "  list [--format table|json]\n"
-                       "  exec ID CMD [ARG...]    exec ID --probe\n"
-                       "  spec\n"
-                       "  bundle [--image NAME] DIR [-- CMD [ARG...]]\n";
+constexpr auto Usage =
+    "usage: isolde-runtime [--root DIR] COMMAND\n"
+    "  create [--bundle DIR] [--pid-file FILE] [--console-socket SOCKET] ID\n"
+    "  start ID\n"
+    "  state ID\n"
+    "  kill ID [SIGNAL]\n"
+    "  delete [--force] ID\n"
+    "  run [--bundle DIR] [--detach] [--pid-file FILE] [--console-socket SOCKET] ID\n"
+    "  list [--format table|json]\n"
+    "  exec ID CMD [ARG...]    exec ID --probe\n"
+    "  spec\n"
+    "  bundle [--image NAME] DIR [-- CMD [ARG...]]\n";
 
 // One command's arguments: options (with a value), flags, positionals, and after `--` (or,
 // for exec, after the container id) the rest, untouched.
@@ -142,6 +145,7 @@ engine::CreateRequest createRequest(const Arguments &parsed, const QString &id)
     request.id = id;
     request.bundle = parsed.options.value(QStringLiteral("--bundle"), QStringLiteral("."));
     request.owner = ::getuid();
+    request.consoleSocket = parsed.options.value(QStringLiteral("--console-socket"));
     return request;
 }
 
@@ -211,11 +215,15 @@ Expected<int> run(const StateStore &store, const QStringList &args)
     ::prctl(PR_SET_CHILD_SUBREAPER, 1);
     const bool detach = parsed->flags.contains(QStringLiteral("--detach"));
     auto status = Container::run(store, createRequest(parsed.value(), id.value()), detach,
-                                 [&](const ContainerState &state) {
+                                 [&](engine::CreatedContainer &created) {
                                      if (!pidFile.isEmpty())
-                                         pidWritten = writePidFile(pidFile, state.pid);
-                                     if (!detach)
-                                         forwardSignalsTo(state.pid);
+                                         pidWritten = writePidFile(pidFile, created.state.pid);
+                                     if (detach)
+                                         return;
+                                     forwardSignalsTo(created.state.pid);
+                                     if (created.consoleMaster.valid())
+                                         relayConsole(created.consoleMaster.get(),
+                                                      created.process.pidfd.get());
                                  });
     if (!status)
         return status.error();
@@ -420,6 +428,7 @@ Expected<int> runCommandLine(const QStringList &arguments)
         const QString option = args.takeFirst();
         if (option == QLatin1String("--help") || option == QLatin1String("-h")) {
             print(Usage);
+            print(ResourceUsage);
             return 0;
         }
         if (option.startsWith(QLatin1String("--root="))) {
@@ -439,6 +448,8 @@ Expected<int> runCommandLine(const QStringList &arguments)
         return Error{QStringLiteral("command"), QString::fromLatin1(Usage).trimmed()};
     const QString command = args.takeFirst();
     const StateStore store(QDir(root).absolutePath());
+    if (auto handled = runResourceCommand(store, command, args))
+        return *handled;
     if (command == QLatin1String("create"))
         return create(store, args);
     if (command == QLatin1String("start"))

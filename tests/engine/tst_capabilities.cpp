@@ -150,8 +150,6 @@ private slots:
                                                  << "process.capabilities.effective[1]";
         QTest::newRow("inheritable not bounding") << "notBounding"
                                                   << "process.capabilities.inheritable[0]";
-        QTest::newRow("ambient not inheritable") << "notInheritable"
-                                                 << "process.capabilities.ambient[0]";
     }
 
     void badCapabilitiesNameTheField()
@@ -166,14 +164,28 @@ private slots:
             caps.effective << QStringLiteral("CAP_CHOWN") << QStringLiteral("CAP_FLY");
         else if (set == QLatin1String("notPermitted"))
             caps.effective << QStringLiteral("CAP_KILL");
-        else if (set == QLatin1String("notBounding"))
-            caps.inheritable = {QStringLiteral("CAP_SYS_ADMIN")};
         else
-            caps.ambient = {QStringLiteral("CAP_CHOWN")};
+            caps.inheritable = {QStringLiteral("CAP_SYS_ADMIN")};
         const auto plan = planCapabilities(caps);
         QVERIFY(!plan.ok());
         QCOMPARE(plan.error().field, field);
         QVERIFY(!plan.error().reason.isEmpty());
+    }
+
+    // As crun and runc do: what the kernel cannot raise into the ambient set is left out.
+    void ambientKeepsOnlyWhatCanBeRaised()
+    {
+        spec::Capabilities caps;
+        caps.bounding = {QStringLiteral("CAP_CHOWN"), QStringLiteral("CAP_KILL"),
+                         QStringLiteral("CAP_NET_RAW")};
+        caps.permitted = {QStringLiteral("CAP_CHOWN"), QStringLiteral("CAP_KILL")};
+        caps.inheritable = {QStringLiteral("CAP_KILL"), QStringLiteral("CAP_NET_RAW")};
+        caps.ambient = {QStringLiteral("CAP_CHOWN"), QStringLiteral("CAP_KILL"),
+                        QStringLiteral("CAP_NET_RAW")};
+        const CapabilityPlan plan = planned(caps);
+        QCOMPARE(plan.ambient, bit(CAP_KILL));
+        caps.inheritable.clear();
+        QCOMPARE(planned(caps).ambient, uint64_t{0});
     }
 
     void identityPlan()

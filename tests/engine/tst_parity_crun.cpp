@@ -76,11 +76,6 @@ private slots:
         config["linux"] = linux;
         QJsonObject process = config["process"].toObject();
         process["terminal"] = false;
-        // `crun spec` lists ambient capabilities that are not inheritable; the kernel cannot
-        // raise those, crun skips them and Isolde refuses them. Without them, both agree.
-        QJsonObject capabilities = process["capabilities"].toObject();
-        capabilities["ambient"] = QJsonArray{};
-        process["capabilities"] = capabilities;
         config["process"] = process;
         rt->runProbeAsProcess(config);
         Runtime::saveConfig(bundle, config);

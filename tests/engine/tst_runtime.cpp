@@ -4,6 +4,12 @@
 #include "RuntimeTestSupport.h"
 
 #include <QThread>
+#include <cstring>
+#include <poll.h>
+#include <sys/ioctl.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/un.h>
 #include <unistd.h>
 
 using runtimetest::names;
@@ -65,6 +71,65 @@ private:
         if (rt->call({"start", id}).exitCode != 0)
             return 0;
         return QJsonDocument::fromJson(rt->call({"state", id}).out)["pid"].toInteger();
+    }
+
+    // A bundle whose process asks for a terminal of `rows` x `columns`.
+    QString terminalBundle(const QString &name, const QStringList &args, int rows, int columns)
+    {
+        const QString bundle = rt->makeBundle(name, args);
+        QJsonObject config = Runtime::loadConfig(bundle);
+        setProcessField(config, "terminal", true);
+        setProcessField(config, "consoleSize", QJsonObject{{"height", rows}, {"width", columns}});
+        Runtime::saveConfig(bundle, config);
+        return bundle;
+    }
+
+    // Output lines without the terminal's carriage returns.
+    static QList<QByteArray> terminalLines(const QByteArray &output)
+    {
+        QList<QByteArray> lines;
+        for (const QByteArray &line : output.split('\n'))
+            lines.append(line.trimmed());
+        return lines;
+    }
+
+    // The descriptor sent to `listener` as one SCM_RIGHTS message; -1 when none came.
+    static int receiveDescriptor(int listener)
+    {
+        const int connection = ::accept4(listener, nullptr, nullptr, SOCK_CLOEXEC);
+        if (connection < 0)
+            return -1;
+        char byte = 0;
+        iovec data{&byte, 1};
+        alignas(cmsghdr) char control[CMSG_SPACE(sizeof(int))] = {};
+        msghdr message{};
+        message.msg_iov = &data;
+        message.msg_iovlen = 1;
+        message.msg_control = control;
+        message.msg_controllen = sizeof control;
+        int fd = -1;
+        if (::recvmsg(connection, &message, MSG_CMSG_CLOEXEC) == 1) {
+            const cmsghdr *header = CMSG_FIRSTHDR(&message);
+            if (header && header->cmsg_level == SOL_SOCKET && header->cmsg_type == SCM_RIGHTS)
+                std::memcpy(&fd, CMSG_DATA(header), sizeof fd);
+        }
+        ::close(connection);
+        return fd;
+    }
+
+    // Everything readable on `fd` until end-of-file, EIO or `timeoutMs` of silence.
+    static QByteArray readUntilClosed(int fd, int timeoutMs)
+    {
+        QByteArray output;
+        pollfd pfd{fd, POLLIN, 0};
+        while (::poll(&pfd, 1, timeoutMs) > 0) {
+            char buffer[4096];
+            const ssize_t got = ::read(fd, buffer, sizeof buffer);
+            if (got <= 0)
+                break;
+            output.append(buffer, got);
+        }
+        return output;
     }
 
     QString status(const QString &id)
@@ -397,6 +462,98 @@ private slots:
         const QString note = state["annotations"].toObject()["org.isolde.lsm"].toString();
         QVERIFY2(note.contains("isolde-test-profile") && note.contains("not applied"),
                  qPrintable(note));
+    }
+
+    // The seccomp program is compiled once into a private cache in the state root; the next
+    // container with the same profile reads it instead of compiling again.
+    void seccompProgramIsCachedInTheStateRoot()
+    {
+        const QString bundle = rt->makeBundle("cached", {"true"});
+        QVERIFY(!Runtime::loadConfig(bundle)["linux"].toObject()["seccomp"].toObject().isEmpty());
+        QCOMPARE(rt->call({"run", "--bundle", bundle, "cached"}).exitCode, 0);
+        const QString cache = rt->root + "/.seccomp-cache";
+        struct stat status
+        {};
+        QCOMPARE(::stat(QFile::encodeName(cache).constData(), &status), 0);
+        QCOMPARE(status.st_mode & 07777, mode_t(0700));
+        const auto entries = [&cache] {
+            QMap<QString, QDateTime> found;
+            for (const QFileInfo &entry :
+                 QDir(cache).entryInfoList({"*.bpf"}, QDir::Files | QDir::Hidden))
+                found.insert(entry.fileName(), entry.lastModified());
+            return found;
+        };
+        const QMap<QString, QDateTime> first = entries();
+        QVERIFY(!first.isEmpty());
+        QCOMPARE(rt->call({"run", "--bundle", bundle, "cached"}).exitCode, 0);
+        QCOMPARE(entries(), first);
+        // Not a container: list and delete leave it alone.
+        QVERIFY(!rt->call({"list"}).out.contains("seccomp-cache"));
+    }
+
+    // process.terminal in the foreground: the process has a controlling terminal of the
+    // spec's size, /dev/console is that terminal, and run relays it although our stdin is a
+    // pipe.
+    void runRelaysTheTerminal()
+    {
+        const QString bundle = terminalBundle(
+            "tty",
+            {"sh", "-c",
+             "tty && test -c /dev/console && test /dev/console -ef /proc/self/fd/0 && "
+             "echo console-ok; stty size; exit 3"},
+            33, 101);
+        const Result result = rt->call({"run", "--bundle", bundle, "tty"}, 20000);
+        QCOMPARE(result.exitCode, 3);
+        const QList<QByteArray> lines = terminalLines(result.out);
+        QVERIFY2(lines.contains("console-ok"), result.out.constData());
+        QVERIFY2(lines.contains("33 101"), result.out.constData());
+        QVERIFY2(!result.out.contains("not a tty"), result.out.constData());
+        QVERIFY(rt->leftovers("tty").isEmpty());
+    }
+
+    // create with a terminal hands the pty master to --console-socket, as runc does; without
+    // a socket it refuses, naming the field, and leaves nothing behind.
+    void consoleSocketReceivesTheTerminal()
+    {
+        const QString bundle =
+            terminalBundle("console", {"sh", "-c", "read line; echo got-$line; stty size"}, 20, 70);
+        for (const QStringList &command :
+             {QStringList{"create", "--bundle", bundle, "console"},
+              QStringList{"run", "--detach", "--bundle", bundle, "console"}}) {
+            const Result refused = rt->call(command);
+            QVERIFY(refused.exitCode != 0);
+            QVERIFY2(refused.err.contains("process.terminal") &&
+                         refused.err.contains("--console-socket"),
+                     refused.err.constData());
+            QVERIFY(rt->leftovers("console").isEmpty());
+        }
+
+        const QByteArray socketPath = QFile::encodeName(rt->tmp.path() + "/console.sock");
+        const int listener = ::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+        QVERIFY(listener >= 0);
+        sockaddr_un address{};
+        address.sun_family = AF_UNIX;
+        std::memcpy(address.sun_path, socketPath.constData(), std::size_t(socketPath.size()));
+        QCOMPARE(::bind(listener, reinterpret_cast<const sockaddr *>(&address), sizeof address), 0);
+        QCOMPARE(::listen(listener, 1), 0);
+        const Result created = rt->call({"create", "--bundle", bundle, "--console-socket",
+                                         QString::fromUtf8(socketPath), "console"});
+        const int master = receiveDescriptor(listener);
+        ::close(listener);
+        QCOMPARE(created.exitCode, 0);
+        QVERIFY(master >= 0);
+        unsigned int ptyNumber = 0;
+        QCOMPARE(::ioctl(master, TIOCGPTN, &ptyNumber), 0); // a pty's master side
+        QCOMPARE(rt->call({"start", "console"}).exitCode, 0);
+        QCOMPARE(::write(master, "ping\n", 5), ssize_t(5));
+        const QByteArray output = readUntilClosed(master, 10000);
+        ::close(master);
+        const QList<QByteArray> lines = terminalLines(output);
+        QVERIFY2(lines.contains("got-ping"), output.constData());
+        QVERIFY2(lines.contains("20 70"), output.constData());
+        QTRY_COMPARE(status("console"), QStringLiteral("stopped"));
+        QCOMPARE(rt->call({"delete", "console"}).exitCode, 0);
+        QVERIFY(rt->leftovers("console").isEmpty());
     }
 
     void listShowsContainers()
