@@ -301,14 +301,20 @@ Expected<void> Container::remove(const StateStore &store, const QString &id, boo
     if (!loaded)
         return loaded.error();
     const ContainerState state = withLiveStatus(loaded.value());
-    if (state.status == QLatin1String("running") && !force)
-        return Error{
-            QStringLiteral("id"),
-            QStringLiteral("container \"%1\" is running: kill it first or use --force").arg(id)};
+    const bool paused = state.status == QLatin1String("paused");
+    if ((state.status == QLatin1String("running") || paused) && !force)
+        return Error{QStringLiteral("id"),
+                     QStringLiteral("container \"%1\" is %2: kill it first or use --force")
+                         .arg(id, state.status)};
     if (state.status != QLatin1String("stopped") && state.pid > 0) {
         auto pidfd = openContainerPidfd(state);
         if (pidfd) {
             ::pidfd_send_signal(pidfd->get(), SIGKILL, nullptr, 0);
+            // A frozen task cannot act on SIGKILL until it is thawed.
+            if (paused) {
+                if (auto cgroup = Cgroup::open(state.cgroupsPath, id))
+                    (void)cgroup->setFrozen(false);
+            }
             if (!waitUntilGone(pidfd->get(), KillTimeoutMs))
                 return Error{QStringLiteral("id"),
                              QStringLiteral("container \"%1\" did not exit after SIGKILL").arg(id)};

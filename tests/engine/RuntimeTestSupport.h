@@ -28,7 +28,8 @@ class Runtime
 public:
     Runtime()
     {
-        const QString bin = qEnvironmentVariable("ISOLDE_BINARY_DIR") + QStringLiteral("/bin");
+        // Every program of the build, this test among them, is in one bin/ folder.
+        const QString bin = QCoreApplication::applicationDirPath();
         runtime = bin + QStringLiteral("/isolde-runtime");
         probe = bin + QStringLiteral("/isolde-probe");
         root = tmp.path() + QStringLiteral("/state/runtime");

@@ -27,7 +27,7 @@ namespace {
 
 QString probePath()
 {
-    return qEnvironmentVariable("ISOLDE_BINARY_DIR") + QStringLiteral("/bin/isolde-probe");
+    return QCoreApplication::applicationDirPath() + QStringLiteral("/isolde-probe");
 }
 
 QJsonObject parse(const QByteArray &output)

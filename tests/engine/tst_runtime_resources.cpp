@@ -120,12 +120,9 @@ private:
         return QJsonDocument::fromJson(result.out).object();
     }
 
-    // Everything this test made; a paused container is thawed first, since delete cannot
-    // kill a process that stays frozen.
+    // Everything this test made.
     void removeAll() const
     {
-        for (const QString &id : QDir(rt->root).entryList(QDir::Dirs | QDir::NoDotAndDotDot))
-            rt->call({"resume", id});
         rt->deleteAll();
         removeGcParent();
     }
@@ -301,6 +298,15 @@ private slots:
         QCOMPARE(status(id), QStringLiteral("running"));
         QTRY_VERIFY(counter() > frozenAt);
         QVERIFY(rt->call({"resume", id}).exitCode != 0); // not paused
+
+        // A paused container is only deleted by force, and then for real: its frozen
+        // process cannot act on SIGKILL until the engine thaws it.
+        QCOMPARE(rt->call({"pause", id}).exitCode, 0);
+        const Result refused = rt->call({"delete", id});
+        QVERIFY(refused.exitCode != 0);
+        QVERIFY(refused.err.contains("paused"));
+        QCOMPARE(rt->call({"delete", "--force", id}).exitCode, 0);
+        QCOMPARE(rt->leftovers(id), QStringList());
     }
 
     void statsReportTheLimits()
