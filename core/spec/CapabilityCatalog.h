@@ -4,7 +4,6 @@
 
 #include <QString>
 #include <QStringList>
-
 #include <optional>
 #include <span>
 
@@ -20,7 +19,7 @@ struct CapabilityInfo
 
 std::span<const CapabilityInfo> allCapabilities();
 std::optional<CapabilityInfo> findCapability(const QString &name); // "CAP_CHOWN" or "chown"
-QStringList dockerDefaultCapabilities();                            // the 14, in number order
+QStringList dockerDefaultCapabilities();                           // the 14, in number order
 // "chown", "Cap_Chown" and "CAP_CHOWN" all become "CAP_CHOWN" (known or not).
 QString canonicalCapabilityName(const QString &name);
 

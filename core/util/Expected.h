@@ -3,7 +3,6 @@
 #pragma once
 
 #include <QString>
-
 #include <utility>
 #include <variant>
 
@@ -17,15 +16,22 @@ struct Error
     QString field;
     QString reason;
 
-    QString toString() const { return field.isEmpty() ? reason : field + QStringLiteral(": ") + reason; }
+    QString toString() const
+    {
+        return field.isEmpty() ? reason : field + QStringLiteral(": ") + reason;
+    }
 };
 
 template<typename T>
 class Expected
 {
 public:
-    Expected(T value) : m_state(std::move(value)) {}
-    Expected(Error error) : m_state(std::move(error)) {}
+    Expected(T value)
+        : m_state(std::move(value))
+    {}
+    Expected(Error error)
+        : m_state(std::move(error))
+    {}
 
     bool ok() const { return std::holds_alternative<T>(m_state); }
     explicit operator bool() const { return ok(); }
@@ -50,7 +56,10 @@ class Expected<void>
 {
 public:
     Expected() = default;
-    Expected(Error error) : m_error(std::move(error)), m_failed(true) {}
+    Expected(Error error)
+        : m_error(std::move(error))
+        , m_failed(true)
+    {}
 
     bool ok() const { return !m_failed; }
     explicit operator bool() const { return ok(); }

@@ -11,8 +11,8 @@ static void copyBounded(char *to, std::size_t size, const char *from)
     to[i] = '\0';
 }
 
-void setChildFailure(ChildFailure &failure, const char *step, const char *field,
-                     const char *detail, int errnum)
+void setChildFailure(ChildFailure &failure, const char *step, const char *field, const char *detail,
+                     int errnum)
 {
     failure.errnum = errnum;
     copyBounded(failure.step, sizeof failure.step, step);

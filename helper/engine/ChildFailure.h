@@ -18,7 +18,7 @@ struct ChildFailure
 };
 
 // Fills `failure`; every argument may be nullptr. Async-signal-safe.
-void setChildFailure(ChildFailure &failure, const char *step, const char *field,
-                     const char *detail, int errnum);
+void setChildFailure(ChildFailure &failure, const char *step, const char *field, const char *detail,
+                     int errnum);
 
 } // namespace isolde::engine
