@@ -14,6 +14,7 @@
 namespace isolde::engine {
 
 enum class CgroupStatsSampler::Source : uint8_t {
+    V1CpuacctUsage,
     V1CpuacctUsageAll,
     V1CpuStat,
     V1MemoryUsage,
@@ -230,7 +231,6 @@ void parseV1CpuacctUsageAll(std::string_view text, CgroupStats::Cpu &cpu)
         cpu.userNs += toNumber(line.substr(first + 1, second - first - 1));
         cpu.systemNs += toNumber(line.substr(second + 1));
     });
-    cpu.usageNs = cpu.userNs + cpu.systemNs;
 }
 
 void parseV2MemoryStat(std::string_view text, CgroupStats::Memory &memory)
@@ -262,6 +262,9 @@ void parse(Source source, std::string_view text, CgroupStats &stats)
     CgroupStats::Cpu &cpu = stats.cpu;
     CgroupStats::Memory &memory = stats.memory;
     switch (source) {
+    case Source::V1CpuacctUsage:
+        cpu.usageNs = toNumber(text);
+        break;
     case Source::V1CpuacctUsageAll:
         parseV1CpuacctUsageAll(text, cpu);
         break;
@@ -385,8 +388,12 @@ CgroupStatsSampler CgroupStatsSampler::open(const CgroupV1 *v1, const CgroupV2 *
         return v2 && v2->hasController(QLatin1String(controller));
     };
 
+    // cpuacct.usage is exact to the nanosecond; usage_all's user/system split is counted in
+    // scheduler ticks on current kernels, too coarse for a per-second CPU %.
     if (const int fd = v1Fd("cpuacct"); fd >= 0) {
-        sampler.add(fd, "cpuacct.usage_all", Source::V1CpuacctUsageAll);
+        sampler.add(fd, "cpuacct.usage", Source::V1CpuacctUsage);
+        if (full)
+            sampler.add(fd, "cpuacct.usage_all", Source::V1CpuacctUsageAll);
     }
     if (const int fd = v1Fd("cpu"); fd >= 0 && full)
         sampler.add(fd, "cpu.stat", Source::V1CpuStat);

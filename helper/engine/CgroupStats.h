@@ -19,7 +19,7 @@ struct CgroupStats
 {
     struct Cpu
     {
-        uint64_t usageNs = 0; // v1 cpuacct.usage_all user + system, v2 cpu.stat usage_usec
+        uint64_t usageNs = 0; // v1 cpuacct.usage, v2 cpu.stat usage_usec
         uint64_t userNs = 0;
         uint64_t systemNs = 0;
         uint64_t periods = 0;          // CFS periods with a quota in force

@@ -616,8 +616,9 @@ private slots:
         QCOMPARE(stats.memory.limit, std::optional<uint64_t>(256 * MiB));
         QCOMPARE(stats.pids.current, uint64_t(1));
         QCOMPARE(stats.pids.limit, std::optional<uint64_t>(100));
+        // The total is exact; the user/system split comes in scheduler ticks, so the two
+        // need not add up to it.
         QVERIFY(stats.cpu.usageNs > 0);
-        QVERIFY(stats.cpu.usageNs >= stats.cpu.userNs);
         // The chart scope reads three files and agrees with the full sample.
         const CgroupStatsSampler chart = CgroupStatsSampler::open(*cgroup, StatsScope::Chart);
         QCOMPARE(chart.fileCount(), 3);
