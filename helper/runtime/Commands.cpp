@@ -42,7 +42,7 @@ constexpr auto Usage =
     "  list [--format table|json]\n"
     "  exec ID CMD [ARG...]    exec ID --probe\n"
     "  spec\n"
-    "  bundle [--image NAME] DIR [-- CMD [ARG...]]\n";
+    "  bundle [--image NAME] [--config FILE] DIR [-- CMD [ARG...]]\n";
 
 // One command's arguments: options (with a value), flags, positionals, and after `--` (or,
 // for exec, after the container id) the rest, untouched.
@@ -376,19 +376,31 @@ Expected<int> printSpec(const QStringList &args)
 
 Expected<int> bundle(const QStringList &args)
 {
-    auto parsed = parseArguments(args, {{QStringLiteral("--image")}, {}, {{"-i", "--image"}}, -1});
+    auto parsed = parseArguments(args, {{QStringLiteral("--image"), QStringLiteral("--config")},
+                                        {},
+                                        {{"-i", "--image"}, {"-c", "--config"}},
+                                        -1});
     if (!parsed)
         return parsed.error();
     if (parsed->positional.size() != 1)
         return Error{QStringLiteral("DIR"), QStringLiteral("one bundle directory expected")};
+    // A spec of the user's own (from `isoldectl spec new`, say) or Docker's defaults.
     spec::OciSpec spec = spec::defaultSpec();
+    if (parsed->options.contains(QStringLiteral("--config"))) {
+        auto loaded = spec::OciSpec::load(parsed->options.value(QStringLiteral("--config")));
+        if (!loaded)
+            return Error{QStringLiteral("--config"), loaded.error().toString()};
+        spec = loaded.value();
+    }
     if (!parsed->rest.isEmpty()) {
         spec::Process process = spec.process();
         process.args = parsed->rest;
         spec.setProcess(process);
     }
-    const QString image =
-        parsed->options.value(QStringLiteral("--image"), QLatin1String(engine::DefaultImageName));
+    QString image = parsed->options.value(QStringLiteral("--image"),
+                                          spec.annotation(QLatin1String(spec::AnnotationImage)));
+    if (image.isEmpty())
+        image = QLatin1String(engine::DefaultImageName);
     auto made =
         engine::makeBundle(image, QFileInfo(parsed->positional.first()).absoluteFilePath(), spec);
     if (!made)

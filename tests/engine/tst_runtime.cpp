@@ -330,6 +330,36 @@ private slots:
         QVERIFY(QFileInfo::exists(bundleB + "/upper/only-b"));
     }
 
+    // The product's own path from docker flags to a running container: isoldectl writes the
+    // spec, `bundle --config` lays it on the embedded image, `run` runs it.
+    void specFromIsoldectlRuns()
+    {
+        QProcess isoldectl;
+        isoldectl.start(QCoreApplication::applicationDirPath() + QStringLiteral("/isoldectl"),
+                        {"spec", "new", "--hostname", "from-isoldectl", "--read-only", "-e",
+                         "GREETING=hello", "--", "sh", "-c",
+                         "echo $GREETING $(hostname); touch /x 2>/dev/null || echo read-only"});
+        QVERIFY(isoldectl.waitForFinished());
+        QCOMPARE(isoldectl.exitCode(), 0);
+        const QString specFile = rt->tmp.path() + QStringLiteral("/from-isoldectl.json");
+        QFile file(specFile);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(isoldectl.readAllStandardOutput());
+        file.close();
+
+        const QString bundle = rt->tmp.path() + QStringLiteral("/bundles/from-isoldectl");
+        const Result made = rt->call({"bundle", "--config", specFile, bundle});
+        QVERIFY2(made.exitCode == 0, made.err.constData());
+        const Result ran = rt->call({"run", "--bundle", bundle, "from-isoldectl"});
+        QCOMPARE(ran.exitCode, 0);
+        QCOMPARE(ran.out, QByteArray("hello from-isoldectl\nread-only\n"));
+        QVERIFY(rt->leftovers("from-isoldectl").isEmpty());
+
+        const Result missing = rt->call({"bundle", "--config", specFile + ".none", bundle + "2"});
+        QVERIFY(missing.exitCode != 0);
+        QVERIFY(missing.err.contains("--config"));
+    }
+
     void runReturnsTheExitStatus()
     {
         const QString exits = rt->makeBundle("exit7", {"sh", "-c", "exit 7"});
