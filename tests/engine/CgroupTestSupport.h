@@ -5,6 +5,7 @@
 #include "Cgroup.h"
 
 #include <QString>
+#include <cerrno>
 #include <csignal>
 #include <fcntl.h>
 #include <optional>
@@ -102,6 +103,25 @@ QByteArray why(const Expected<T> &result)
 {
     for (;;)
         __asm__ __volatile__("" ::: "memory");
+}
+
+// A fork bomb on a leash, for a TestProcess in a pids-limited cgroup: forks up to `attempts`
+// children that wait forever and returns how many forks succeeded before the kernel said
+// EAGAIN (100 on any other error).
+inline int forkUntilRefused(int attempts)
+{
+    int forked = 0;
+    for (int i = 0; i < attempts; ++i) {
+        const pid_t child = fork();
+        if (child == 0) {
+            pause();
+            _exit(0);
+        }
+        if (child < 0)
+            return errno == EAGAIN ? forked : 100;
+        ++forked;
+    }
+    return forked;
 }
 
 } // namespace isolde::engine::test

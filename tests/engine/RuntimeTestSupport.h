@@ -12,6 +12,7 @@
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
+#include <functional>
 #include <unistd.h>
 
 namespace runtimetest {
@@ -69,6 +70,27 @@ public:
         if (result.exitCode != 0)
             qWarning() << "bundle failed:" << result.err;
         return dir;
+    }
+
+    // A created and started container running `args`, its config changed first by `change`;
+    // its host pid, 0 on failure.
+    qint64 startContainer(const QString &id, const QStringList &args,
+                          const std::function<void(QJsonObject &)> &change = {})
+    {
+        const QString bundle = makeBundle(id, args);
+        if (change) {
+            QJsonObject config = loadConfig(bundle);
+            change(config);
+            saveConfig(bundle, config);
+        }
+        const Result created = call({"create", "--bundle", bundle, id});
+        if (created.exitCode != 0) {
+            qWarning() << "create failed:" << created.err;
+            return 0;
+        }
+        if (call({"start", id}).exitCode != 0)
+            return 0;
+        return QJsonDocument::fromJson(call({"state", id}).out)["pid"].toInteger();
     }
 
     // The same, with a plain directory root: the image's layer copied into bundle/rootfs.

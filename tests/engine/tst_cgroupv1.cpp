@@ -376,20 +376,7 @@ private slots:
         std::optional<Cgroup> cgroup = create("pids", resources);
         QVERIFY(cgroup);
         CgroupGuard guard(cgroup);
-        TestProcess forker([] {
-            int forked = 0;
-            for (int i = 0; i < 20; ++i) {
-                const pid_t child = fork();
-                if (child == 0) {
-                    pause();
-                    _exit(0);
-                }
-                if (child < 0)
-                    return errno == EAGAIN ? forked : 100;
-                ++forked;
-            }
-            return forked;
-        });
+        TestProcess forker([] { return forkUntilRefused(20); });
         QVERIFY(cgroup->attach(forker.pid()));
         forker.release();
         const int status = forker.wait();

@@ -587,20 +587,7 @@ private slots:
         if (!cgroup)
             return;
         CgroupGuard guard(cgroup);
-        TestProcess forker([] {
-            int forked = 0;
-            for (int i = 0; i < 20; ++i) {
-                const pid_t child = fork();
-                if (child == 0) {
-                    pause();
-                    _exit(0);
-                }
-                if (child < 0)
-                    return errno == EAGAIN ? forked : 100;
-                ++forked;
-            }
-            return forked;
-        });
+        TestProcess forker([] { return forkUntilRefused(20); });
         QVERIFY(cgroup->cloneIntoFd() >= 0); // pure v2: the runtime clones straight into it
         QVERIFY(cgroup->attach(forker.pid()));
         forker.release();

@@ -53,26 +53,6 @@ private:
         config.insert("linux", linux);
     }
 
-    // A created and started container running `args`; its host pid.
-    qint64 startContainer(const QString &id, const QStringList &args,
-                          const std::function<void(QJsonObject &)> &change = {})
-    {
-        const QString bundle = rt->makeBundle(id, args);
-        if (change) {
-            QJsonObject config = Runtime::loadConfig(bundle);
-            change(config);
-            Runtime::saveConfig(bundle, config);
-        }
-        const Result created = rt->call({"create", "--bundle", bundle, id});
-        if (created.exitCode != 0) {
-            qWarning() << "create failed:" << created.err;
-            return 0;
-        }
-        if (rt->call({"start", id}).exitCode != 0)
-            return 0;
-        return QJsonDocument::fromJson(rt->call({"state", id}).out)["pid"].toInteger();
-    }
-
     // A bundle whose process asks for a terminal of `rows` x `columns`.
     QString terminalBundle(const QString &name, const QStringList &args, int rows, int columns)
     {
@@ -185,7 +165,7 @@ private slots:
         QCOMPARE(line["count"].toInt(), 65536);
 
         // Seen from the host, container root is uid 100000.
-        const qint64 pid = startContainer("userns-host", {"sleep", "30"}, addUserNamespace);
+        const qint64 pid = rt->startContainer("userns-host", {"sleep", "30"}, addUserNamespace);
         QVERIFY(pid > 0);
         QFile status(QStringLiteral("/proc/%1/status").arg(pid));
         QVERIFY(status.open(QIODevice::ReadOnly));
@@ -319,7 +299,7 @@ private slots:
 
     void twoContainersShareTheLowerLayer()
     {
-        const qint64 first = startContainer("share-a", {"sleep", "30"});
+        const qint64 first = rt->startContainer("share-a", {"sleep", "30"});
         QVERIFY(first > 0);
         const QString bundleB = rt->makeBundle("share-b", {"sh", "-c", "echo b > /only-b"});
         QCOMPARE(Runtime::layers(rt->tmp.path() + "/bundles/share-a"), Runtime::layers(bundleB));
@@ -397,9 +377,9 @@ private slots:
 
     void execProbeSeesTheContainer()
     {
-        const qint64 pid = startContainer("exec-probe", {"sleep", "30"}, [](QJsonObject &config) {
-            config["hostname"] = "exec-host";
-        });
+        const qint64 pid =
+            rt->startContainer("exec-probe", {"sleep", "30"},
+                               [](QJsonObject &config) { config["hostname"] = "exec-host"; });
         QVERIFY(pid > 0);
         const Result result = rt->call({"exec", "exec-probe", "--probe"});
         QCOMPARE(result.exitCode, 0);
@@ -431,12 +411,12 @@ private slots:
     {
         // An orphan is reparented to PID 1, which must reap it: `sleep` as PID 1 does not.
         const QStringList script{"sh", "-c", "(sleep 0.2 &); exec sleep 30"};
-        const qint64 withInit = startContainer("init", script, [](QJsonObject &config) {
+        const qint64 withInit = rt->startContainer("init", script, [](QJsonObject &config) {
             QJsonObject annotations = config["annotations"].toObject();
             annotations.insert("org.isolde.init", "true");
             config["annotations"] = annotations;
         });
-        const qint64 withoutInit = startContainer("no-init", script);
+        const qint64 withoutInit = rt->startContainer("no-init", script);
         QVERIFY(withInit > 0 && withoutInit > 0);
         QTRY_COMPARE(zombieChildren(withoutInit), 1);
         QCOMPARE(zombieChildren(withInit), 0);
@@ -450,11 +430,12 @@ private slots:
 
     void initForwardsSignals()
     {
-        const qint64 pid = startContainer("init-signal", {"sleep", "30"}, [](QJsonObject &config) {
-            QJsonObject annotations = config["annotations"].toObject();
-            annotations.insert("org.isolde.init", "true");
-            config["annotations"] = annotations;
-        });
+        const qint64 pid =
+            rt->startContainer("init-signal", {"sleep", "30"}, [](QJsonObject &config) {
+                QJsonObject annotations = config["annotations"].toObject();
+                annotations.insert("org.isolde.init", "true");
+                config["annotations"] = annotations;
+            });
         QVERIFY(pid > 0);
         // sleep as PID 1 would ignore SIGTERM; behind the init it gets it and dies.
         QCOMPARE(rt->call({"kill", "init-signal", "TERM"}).exitCode, 0);
@@ -485,9 +466,9 @@ private slots:
         QFile apparmor("/sys/module/apparmor/parameters/enabled");
         if (apparmor.open(QIODevice::ReadOnly) && apparmor.readAll().trimmed() == "Y")
             QSKIP("AppArmor is enabled here: the profile would be applied, not recorded");
-        QVERIFY(startContainer("lsm", {"sleep", "30"}, [](QJsonObject &config) {
-                    setProcessField(config, "apparmorProfile", "isolde-test-profile");
-                }) > 0);
+        QVERIFY(rt->startContainer("lsm", {"sleep", "30"}, [](QJsonObject &config) {
+            setProcessField(config, "apparmorProfile", "isolde-test-profile");
+        }) > 0);
         const QJsonObject state = QJsonDocument::fromJson(rt->call({"state", "lsm"}).out).object();
         const QString note = state["annotations"].toObject()["org.isolde.lsm"].toString();
         QVERIFY2(note.contains("isolde-test-profile") && note.contains("not applied"),
@@ -588,7 +569,7 @@ private slots:
 
     void listShowsContainers()
     {
-        QVERIFY(startContainer("listed", {"sleep", "30"}) > 0);
+        QVERIFY(rt->startContainer("listed", {"sleep", "30"}) > 0);
         const QJsonArray list =
             QJsonDocument::fromJson(rt->call({"list", "--format", "json"}).out).array();
         QCOMPARE(list.size(), 1);

@@ -79,26 +79,6 @@ private:
         config.insert("linux", linux);
     }
 
-    // A created and started container; its host pid, 0 on failure.
-    qint64 startContainer(const QString &id, const QStringList &args,
-                          const std::function<void(QJsonObject &)> &change = {})
-    {
-        const QString bundle = rt->makeBundle(id, args);
-        if (change) {
-            QJsonObject config = Runtime::loadConfig(bundle);
-            change(config);
-            Runtime::saveConfig(bundle, config);
-        }
-        const Result created = rt->call({"create", "--bundle", bundle, id});
-        if (created.exitCode != 0) {
-            qWarning() << "create failed:" << created.err;
-            return 0;
-        }
-        if (rt->call({"start", id}).exitCode != 0)
-            return 0;
-        return QJsonDocument::fromJson(rt->call({"state", id}).out)["pid"].toInteger();
-    }
-
     QString status(const QString &id) const
     {
         return QJsonDocument::fromJson(rt->call({"state", id}).out)["status"].toString();
@@ -166,10 +146,10 @@ private slots:
     void updateMemoryAndPidsOnARunningContainer()
     {
         const QString id = uniqueId("update");
-        QVERIFY(startContainer(id, {"sleep", "60"}, [](QJsonObject &config) {
-                    setResources(config, QJsonObject{{"memory", QJsonObject{{"limit", 64 << 20}}},
-                                                     {"pids", QJsonObject{{"limit", 100}}}});
-                }) > 0);
+        QVERIFY(rt->startContainer(id, {"sleep", "60"}, [](QJsonObject &config) {
+            setResources(config, QJsonObject{{"memory", QJsonObject{{"limit", 64 << 20}}},
+                                             {"pids", QJsonObject{{"limit", 100}}}});
+        }) > 0);
         const QString path = "/isolde/" + id;
         QCOMPARE(memoryLimit(path), QByteArray::number(64 << 20));
         QCOMPARE(pidsMax(path), QByteArray("100"));
@@ -195,7 +175,7 @@ private slots:
     void invalidUpdateNamesTheField()
     {
         const QString id = uniqueId("invalid");
-        QVERIFY(startContainer(id, {"sleep", "60"}) > 0);
+        QVERIFY(rt->startContainer(id, {"sleep", "60"}) > 0);
         const Result small = rt->call({"update", "--memory", "4k", id});
         QVERIFY(small.exitCode != 0);
         QVERIFY2(small.err.contains("linux.resources.memory.limit"), small.err.constData());
@@ -222,7 +202,7 @@ private slots:
             QSKIP("v2 reclaims to memory.max instead of refusing it");
         const QString id = uniqueId("refused");
         // 24 MiB in tmpfs: with no swap the kernel cannot reclaim it below that.
-        const qint64 pid = startContainer(
+        const qint64 pid = rt->startContainer(
             id, {"sh", "-c", "head -c 25165824 /dev/zero > /dev/shm/fill; sleep 60"},
             [](QJsonObject &config) {
                 setResources(config, QJsonObject{{"memory", QJsonObject{{"limit", 64 << 20}}}});
@@ -243,10 +223,10 @@ private slots:
     void updateFromAResourcesFile()
     {
         const QString id = uniqueId("file");
-        QVERIFY(startContainer(id, {"sleep", "60"}, [](QJsonObject &config) {
-                    setResources(config, QJsonObject{{"memory", QJsonObject{{"limit", 64 << 20}}},
-                                                     {"pids", QJsonObject{{"limit", 100}}}});
-                }) > 0);
+        QVERIFY(rt->startContainer(id, {"sleep", "60"}, [](QJsonObject &config) {
+            setResources(config, QJsonObject{{"memory", QJsonObject{{"limit", 64 << 20}}},
+                                             {"pids", QJsonObject{{"limit", 100}}}});
+        }) > 0);
         const QString file = rt->tmp.filePath("resources.json");
         QFile out(file);
         QVERIFY(out.open(QIODevice::WriteOnly));
@@ -278,7 +258,7 @@ private slots:
     void pauseFreezesAndResumeThaws()
     {
         const QString id = uniqueId("pause");
-        const qint64 pid = startContainer(
+        const qint64 pid = rt->startContainer(
             id, {"sh", "-c", "i=0; while true; do i=$((i+1)); echo $i >> /tmp/counter; done"});
         QVERIFY(pid > 0);
         const QString counterPath = QStringLiteral("/proc/%1/root/tmp/counter").arg(pid);
@@ -312,10 +292,10 @@ private slots:
     void statsReportTheLimits()
     {
         const QString id = uniqueId("stats");
-        QVERIFY(startContainer(id, {"sleep", "60"}, [](QJsonObject &config) {
-                    setResources(config, QJsonObject{{"memory", QJsonObject{{"limit", 96 << 20}}},
-                                                     {"pids", QJsonObject{{"limit", 30}}}});
-                }) > 0);
+        QVERIFY(rt->startContainer(id, {"sleep", "60"}, [](QJsonObject &config) {
+            setResources(config, QJsonObject{{"memory", QJsonObject{{"limit", 96 << 20}}},
+                                             {"pids", QJsonObject{{"limit", 30}}}});
+        }) > 0);
         const QJsonObject sample = statsOnce(id);
         QCOMPARE(sample["type"].toString(), QStringLiteral("stats"));
         QCOMPARE(sample["id"].toString(), id);
@@ -344,10 +324,11 @@ private slots:
     {
         const QString id = uniqueId("stream");
         // A busy loop held to half a CPU.
-        QVERIFY(startContainer(id, {"sh", "-c", "while :; do :; done"}, [](QJsonObject &config) {
-                    setResources(config, QJsonObject{{"cpu", QJsonObject{{"quota", 50000},
-                                                                         {"period", 100000}}}});
-                }) > 0);
+        QVERIFY(
+            rt->startContainer(id, {"sh", "-c", "while :; do :; done"}, [](QJsonObject &config) {
+                setResources(config, QJsonObject{{"cpu", QJsonObject{{"quota", 50000},
+                                                                     {"period", 100000}}}});
+            }) > 0);
         QProcess events;
         events.start(rt->runtime, {"--root", rt->root, "events", "--interval", "1s", id});
         QVERIFY(events.waitForStarted());
@@ -387,7 +368,7 @@ private slots:
     void eventsEndWhenTheContainerStops()
     {
         const QString id = uniqueId("ends");
-        QVERIFY(startContainer(id, {"sleep", "2"}) > 0);
+        QVERIFY(rt->startContainer(id, {"sleep", "2"}) > 0);
         const Result badInterval = rt->call({"events", "--interval", "soon", id});
         QVERIFY(badInterval.exitCode != 0);
         QVERIFY2(badInterval.err.contains("--interval"), badInterval.err.constData());
@@ -402,18 +383,18 @@ private slots:
     {
         const QString id = uniqueId("gc-victim");
         const QString cgroupsPath = gcParent + '/' + id;
-        const qint64 pid = startContainer(id, {"sleep", "60"}, [&](QJsonObject &config) {
+        const qint64 pid = rt->startContainer(id, {"sleep", "60"}, [&](QJsonObject &config) {
             QJsonObject linux = config.value("linux").toObject();
             linux.insert("cgroupsPath", cgroupsPath);
             config.insert("linux", linux);
         });
         QVERIFY(pid > 0);
         const QString keeper = uniqueId("gc-keeper");
-        QVERIFY(startContainer(keeper, {"sleep", "60"}, [&](QJsonObject &config) {
-                    QJsonObject linux = config.value("linux").toObject();
-                    linux.insert("cgroupsPath", gcParent + '/' + keeper);
-                    config.insert("linux", linux);
-                }) > 0);
+        QVERIFY(rt->startContainer(keeper, {"sleep", "60"}, [&](QJsonObject &config) {
+            QJsonObject linux = config.value("linux").toObject();
+            linux.insert("cgroupsPath", gcParent + '/' + keeper);
+            config.insert("linux", linux);
+        }) > 0);
 
         // A crash's leftover: a cgroup in every hierarchy, one process inside.
         const QString leftover = gcParent + "/crashed/inner";
