@@ -1,5 +1,6 @@
 #include "Commands.h"
 
+#include "Arguments.h"
 #include "ConsoleRelay.h"
 #include "Container.h"
 #include "DefaultImage.h"
@@ -14,11 +15,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QMap>
 #include <QSaveFile>
-#include <QSet>
 #include <csignal>
-#include <cstdio>
 #include <cstring>
 #include <sys/prctl.h>
 #include <unistd.h>
@@ -44,78 +42,6 @@ constexpr auto Usage =
     "  spec\n"
     "  bundle [--image NAME] [--config FILE] DIR [-- CMD [ARG...]]\n";
 
-// One command's arguments: options (with a value), flags, positionals, and after `--` (or,
-// for exec, after the container id) the rest, untouched.
-struct Arguments
-{
-    QMap<QString, QString> options;
-    QSet<QString> flags;
-    QStringList positional;
-    QStringList rest;
-};
-
-struct Syntax
-{
-    QStringList valued;             // "--bundle"
-    QStringList boolean;            // "--detach"
-    QMap<QString, QString> aliases; // "-b" -> "--bundle"
-    int restAfter = -1;             // after this many positionals, everything is `rest`
-};
-
-Expected<Arguments> parseArguments(const QStringList &args, const Syntax &syntax)
-{
-    Arguments parsed;
-    for (qsizetype i = 0; i < args.size(); ++i) {
-        QString arg = args[i];
-        if (syntax.restAfter >= 0 && parsed.positional.size() == syntax.restAfter) {
-            parsed.rest = args.mid(i);
-            if (!parsed.rest.isEmpty() && parsed.rest.first() == QLatin1String("--"))
-                parsed.rest.removeFirst();
-            break;
-        }
-        if (arg == QLatin1String("--")) {
-            parsed.rest = args.mid(i + 1);
-            break;
-        }
-        if (!arg.startsWith(QLatin1Char('-')) || arg == QLatin1String("-")) {
-            parsed.positional.append(arg);
-            continue;
-        }
-        QString value;
-        bool hasValue = false;
-        if (const qsizetype eq = arg.indexOf(QLatin1Char('=')); eq > 0) {
-            value = arg.mid(eq + 1);
-            arg = arg.left(eq);
-            hasValue = true;
-        }
-        arg = syntax.aliases.value(arg, arg);
-        if (syntax.boolean.contains(arg) && !hasValue) {
-            parsed.flags.insert(arg);
-        } else if (syntax.valued.contains(arg)) {
-            if (!hasValue) {
-                if (++i >= args.size())
-                    return Error{arg, QStringLiteral("needs a value")};
-                value = args[i];
-            }
-            parsed.options.insert(arg, value);
-        } else {
-            return Error{arg, QStringLiteral("unknown option")};
-        }
-    }
-    return parsed;
-}
-
-Expected<QString> singleId(const Arguments &parsed)
-{
-    if (parsed.positional.size() != 1)
-        return Error{QStringLiteral("id"),
-                     parsed.positional.isEmpty()
-                         ? QStringLiteral("a container id is needed")
-                         : QStringLiteral("one container id expected, got %1")
-                               .arg(parsed.positional.join(QLatin1Char(' ')))};
-    return parsed.positional.first();
-}
-
 Expected<void> writePidFile(const QString &path, pid_t pid)
 {
     QSaveFile file(path);
@@ -124,12 +50,6 @@ Expected<void> writePidFile(const QString &path, pid_t pid)
         return Error{QStringLiteral("--pid-file"),
                      QStringLiteral("cannot write %1: %2").arg(path, file.errorString())};
     return {};
-}
-
-void print(const QByteArray &text)
-{
-    std::fwrite(text.constData(), 1, std::size_t(text.size()), stdout);
-    std::fflush(stdout);
 }
 
 // Beside this program: bin/isolde-probe next to bin/isolde-runtime.
@@ -234,10 +154,7 @@ Expected<int> run(const StateStore &store, const QStringList &args)
 
 Expected<int> start(const StateStore &store, const QStringList &args)
 {
-    auto parsed = parseArguments(args, {});
-    if (!parsed)
-        return parsed.error();
-    auto id = singleId(parsed.value());
+    auto id = idArgument(args);
     if (!id)
         return id.error();
     auto started = Container::start(store, id.value());
@@ -248,10 +165,7 @@ Expected<int> start(const StateStore &store, const QStringList &args)
 
 Expected<int> state(const StateStore &store, const QStringList &args)
 {
-    auto parsed = parseArguments(args, {});
-    if (!parsed)
-        return parsed.error();
-    auto id = singleId(parsed.value());
+    auto id = idArgument(args);
     if (!id)
         return id.error();
     auto found = Container::state(store, id.value());

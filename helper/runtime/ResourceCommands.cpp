@@ -1,9 +1,9 @@
 #include "ResourceCommands.h"
 
+#include "Arguments.h"
 #include "ContainerResources.h"
 #include "spec/Units.h"
 
-#include <QCommandLineParser>
 #include <QFile>
 #include <QJsonDocument>
 #include <QRegularExpression>
@@ -17,33 +17,10 @@ using engine::StateStore;
 
 namespace {
 
-void print(const QByteArray &text)
-{
-    std::fwrite(text.constData(), 1, std::size_t(text.size()), stdout);
-    std::fflush(stdout);
-}
-
 void printError(const QString &text)
 {
     const QByteArray line = text.toLocal8Bit() + '\n';
     std::fwrite(line.constData(), 1, std::size_t(line.size()), stderr);
-}
-
-// Parses `args` (without the command) with QCommandLineParser; errors name the flag.
-Expected<void> parse(QCommandLineParser &parser, const QList<QCommandLineOption> &options,
-                     const QStringList &args, int positionals)
-{
-    parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsOptions);
-    parser.addOptions(options);
-    if (!parser.parse(QStringList{QStringLiteral("isolde-runtime")} + args))
-        return Error{QStringLiteral("arguments"), parser.errorText()};
-    if (parser.positionalArguments().size() != positionals)
-        return Error{QStringLiteral("id"),
-                     positionals == 1
-                         ? QStringLiteral("one container id expected")
-                         : QStringLiteral("unexpected argument %1")
-                               .arg(parser.positionalArguments().join(QLatin1Char(' ')))};
-    return {};
 }
 
 // runc's update flags: the flag, where its value goes in linux.resources, and its kind.
@@ -68,9 +45,14 @@ constexpr UpdateFlag UpdateFlags[] = {
     {"blkio-weight", "blockIO", "weight", Kind::Unsigned},
 };
 
+QString updateOption(const UpdateFlag &flag)
+{
+    return QStringLiteral("--") + QLatin1String(flag.flag);
+}
+
 Expected<QJsonValue> flagValue(const UpdateFlag &flag, const QString &text)
 {
-    const QString name = QStringLiteral("--") + QLatin1String(flag.flag);
+    const QString name = updateOption(flag);
     bool ok = false;
     switch (flag.kind) {
     case Kind::Text:
@@ -119,27 +101,27 @@ Expected<QJsonObject> readResourcesFile(const QString &path)
 
 Expected<int> update(const StateStore &store, const QStringList &args)
 {
-    QList<QCommandLineOption> options{
-        QCommandLineOption({QStringLiteral("r"), QStringLiteral("resources")},
-                           QStringLiteral("linux.resources JSON"), QStringLiteral("FILE"))};
+    Syntax syntax{{QStringLiteral("--resources")}, {}, {{"-r", "--resources"}}, -1};
     for (const UpdateFlag &flag : UpdateFlags)
-        options.append(
-            QCommandLineOption(QLatin1String(flag.flag), QString(), QStringLiteral("V")));
-    QCommandLineParser parser;
-    if (auto parsed = parse(parser, options, args, 1); !parsed)
+        syntax.valued.append(updateOption(flag));
+    auto parsed = parseArguments(args, syntax);
+    if (!parsed)
         return parsed.error();
+    auto id = singleId(parsed.value());
+    if (!id)
+        return id.error();
     QJsonObject patch;
-    if (parser.isSet(QStringLiteral("r"))) {
-        auto file = readResourcesFile(parser.value(QStringLiteral("r")));
+    if (parsed->options.contains(QStringLiteral("--resources"))) {
+        auto file = readResourcesFile(parsed->options.value(QStringLiteral("--resources")));
         if (!file)
             return file.error();
         patch = file.value();
     }
     // Flags go over the file, field by field.
     for (const UpdateFlag &flag : UpdateFlags) {
-        if (!parser.isSet(QLatin1String(flag.flag)))
+        if (!parsed->options.contains(updateOption(flag)))
             continue;
-        auto value = flagValue(flag, parser.value(QLatin1String(flag.flag)));
+        auto value = flagValue(flag, parsed->options.value(updateOption(flag)));
         if (!value)
             return value.error();
         const QString section = QLatin1String(flag.section);
@@ -150,7 +132,7 @@ Expected<int> update(const StateStore &store, const QStringList &args)
     if (patch.isEmpty())
         return Error{QStringLiteral("update"), QStringLiteral("nothing to update: give -r FILE "
                                                               "or a flag such as --memory")};
-    auto updated = engine::updateResources(store, parser.positionalArguments().first(), patch);
+    auto updated = engine::updateResources(store, id.value(), patch);
     if (!updated)
         return updated.error();
     return 0;
@@ -158,11 +140,11 @@ Expected<int> update(const StateStore &store, const QStringList &args)
 
 Expected<int> pauseOrResume(const StateStore &store, const QStringList &args, bool pause)
 {
-    QCommandLineParser parser;
-    if (auto parsed = parse(parser, {}, args, 1); !parsed)
-        return parsed.error();
-    const QString id = parser.positionalArguments().first();
-    auto done = pause ? engine::pauseContainer(store, id) : engine::resumeContainer(store, id);
+    auto id = idArgument(args);
+    if (!id)
+        return id.error();
+    auto done = pause ? engine::pauseContainer(store, id.value())
+                      : engine::resumeContainer(store, id.value());
     if (!done)
         return done.error();
     return 0;
@@ -193,19 +175,21 @@ void sleepMs(int ms)
 
 Expected<int> events(const StateStore &store, const QStringList &args)
 {
-    const QCommandLineOption stats(QStringLiteral("stats"), QStringLiteral("one sample"));
-    const QCommandLineOption interval(QStringLiteral("interval"), QStringLiteral("period"),
-                                      QStringLiteral("DURATION"), QStringLiteral("5s"));
-    QCommandLineParser parser;
-    if (auto parsed = parse(parser, {stats, interval}, args, 1); !parsed)
+    const QString stats = QStringLiteral("--stats");
+    const QString interval = QStringLiteral("--interval");
+    auto parsed = parseArguments(args, {{interval}, {stats}, {}, -1});
+    if (!parsed)
         return parsed.error();
-    auto periodMs = parseInterval(parser.value(interval));
+    auto id = singleId(parsed.value());
+    if (!id)
+        return id.error();
+    auto periodMs = parseInterval(parsed->options.value(interval, QStringLiteral("5s")));
     if (!periodMs)
         return periodMs.error();
-    auto monitor = engine::ContainerMonitor::open(store, parser.positionalArguments().first());
+    auto monitor = engine::ContainerMonitor::open(store, id.value());
     if (!monitor)
         return monitor.error();
-    if (parser.isSet(stats)) {
+    if (parsed->flags.contains(stats)) {
         const auto sample = monitor->sample();
         if (!sample)
             return Error{QStringLiteral("id"), QStringLiteral("the container's cgroup is gone")};
@@ -225,12 +209,15 @@ Expected<int> events(const StateStore &store, const QStringList &args)
 
 Expected<int> gc(const StateStore &store, const QStringList &args)
 {
-    const QCommandLineOption parent(QStringLiteral("cgroup-parent"), QStringLiteral("parent"),
-                                    QStringLiteral("PATH"), QStringLiteral("/isolde"));
-    QCommandLineParser parser;
-    if (auto parsed = parse(parser, {parent}, args, 0); !parsed)
+    const QString parent = QStringLiteral("--cgroup-parent");
+    auto parsed = parseArguments(args, {{parent}, {}, {}, -1});
+    if (!parsed)
         return parsed.error();
-    auto report = engine::collectGarbage(store, parser.value(parent));
+    if (!parsed->positional.isEmpty())
+        return Error{QStringLiteral("gc"), QStringLiteral("unexpected argument %1")
+                                               .arg(parsed->positional.join(QLatin1Char(' ')))};
+    auto report =
+        engine::collectGarbage(store, parsed->options.value(parent, QStringLiteral("/isolde")));
     if (!report)
         return report.error();
     QByteArray text;
