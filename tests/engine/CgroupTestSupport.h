@@ -66,6 +66,13 @@ public:
         m_reaped = true;
         return status;
     }
+    // Releases the child and waits: its exit code, or -1 when a signal ended it.
+    int runToExit()
+    {
+        release();
+        const int status = wait();
+        return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    }
     bool running() const { return m_pid > 0 && !m_reaped && ::kill(m_pid, 0) == 0; }
 
 private:

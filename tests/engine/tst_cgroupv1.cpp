@@ -378,10 +378,7 @@ private slots:
         CgroupGuard guard(cgroup);
         TestProcess forker([] { return forkUntilRefused(20); });
         QVERIFY(cgroup->attach(forker.pid()));
-        forker.release();
-        const int status = forker.wait();
-        QVERIFY(WIFEXITED(status));
-        QCOMPARE(WEXITSTATUS(status), 7); // 8 tasks: the forker and seven children
+        QCOMPARE(forker.runToExit(), 7); // 8 tasks: the forker and seven children
         CgroupStats stats;
         QVERIFY(CgroupStatsSampler::open(*cgroup).sample(stats));
         QCOMPARE(stats.pids.limit, std::optional<uint64_t>(8));
@@ -444,10 +441,7 @@ private slots:
             return 0;
         });
         QVERIFY(cgroup->attach(prober.pid()));
-        prober.release();
-        const int status = prober.wait();
-        QVERIFY(WIFEXITED(status));
-        QCOMPARE(WEXITSTATUS(status), 0);
+        QCOMPARE(prober.runToExit(), 0);
     }
 
     void laterDeviceRuleWins()
@@ -473,10 +467,7 @@ private slots:
             return 0;
         });
         QVERIFY(cgroup->attach(prober.pid()));
-        prober.release();
-        const int status = prober.wait();
-        QVERIFY(WIFEXITED(status));
-        QCOMPARE(WEXITSTATUS(status), 0);
+        QCOMPARE(prober.runToExit(), 0);
     }
 
     void writeBpsThrottleSlowsDirectWrites()

@@ -479,10 +479,7 @@ private slots:
             return 0;
         });
         QVERIFY(cgroup->attach(prober.pid()));
-        prober.release();
-        const int status = prober.wait();
-        QVERIFY(WIFEXITED(status));
-        QCOMPARE(WEXITSTATUS(status), 0);
+        QCOMPARE(prober.runToExit(), 0);
     }
 
     void freezeWaitsForFrozenEvent()
@@ -590,10 +587,7 @@ private slots:
         TestProcess forker([] { return forkUntilRefused(20); });
         QVERIFY(cgroup->cloneIntoFd() >= 0); // pure v2: the runtime clones straight into it
         QVERIFY(cgroup->attach(forker.pid()));
-        forker.release();
-        const int status = forker.wait();
-        QVERIFY(WIFEXITED(status));
-        QCOMPARE(WEXITSTATUS(status), 7);
+        QCOMPARE(forker.runToExit(), 7);
     }
 
     void v2CpuQuotaHoldsBusyLoop()
