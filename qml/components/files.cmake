@@ -1,0 +1,1 @@
+# QML files of qml/components (filled in by its owner)

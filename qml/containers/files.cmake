@@ -1,0 +1,1 @@
+# QML files of qml/containers (filled in by its owner)

@@ -1,0 +1,1 @@
+# QML files of qml/detail (filled in by its owner)

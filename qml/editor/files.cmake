@@ -1,0 +1,1 @@
+# QML files of qml/editor (filled in by its owner)

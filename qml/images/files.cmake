@@ -1,0 +1,1 @@
+# QML files of qml/images (filled in by its owner)

@@ -1,0 +1,1 @@
+# QML files of qml/teaching (filled in by its owner)
