@@ -161,6 +161,7 @@ Expected<CreatedContainer> createInStateDir(const StateStore &store, const Creat
     if (!plan)
         return plan.error();
     plan->rootfs = std::move(rootfs.value());
+    plan->stdio = request.stdio;
 
     ContainerState state;
     state.ociVersion = spec.ociVersion().isEmpty() ? QLatin1String(OciVersion) : spec.ociVersion();
@@ -217,6 +218,8 @@ Expected<CreatedContainer> createInStateDir(const StateStore &store, const Creat
 Expected<CreatedContainer> Container::create(const StateStore &store, const CreateRequest &request)
 {
     if (auto valid = StateStore::checkId(request.id); !valid)
+        return valid.error();
+    if (auto valid = checkStdio(request.stdio); !valid)
         return valid.error();
     const QString bundleDir =
         QDir::cleanPath(QFileInfo(request.bundle.isEmpty() ? QStringLiteral(".") : request.bundle)
@@ -343,8 +346,8 @@ Expected<int> Container::run(const StateStore &store, const CreateRequest &reque
     return status;
 }
 
-Expected<int> Container::exec(const StateStore &store, const QString &id,
-                              const ExecRequest &request)
+Expected<LaunchedProcess> Container::spawnExec(const StateStore &store, const QString &id,
+                                               const ExecRequest &request)
 {
     auto loaded = store.load(id);
     if (!loaded)
@@ -362,6 +365,9 @@ Expected<int> Container::exec(const StateStore &store, const QString &id,
     auto plan = planProcess(spec.value(), store.seccompCacheDir());
     if (!plan)
         return plan.error();
+    if (auto valid = checkStdio(request.stdio); !valid)
+        return valid.error();
+    plan->stdio = request.stdio;
     UniqueFd program;
     if (!request.hostProgram.isEmpty()) {
         program.reset(
@@ -377,8 +383,13 @@ Expected<int> Container::exec(const StateStore &store, const QString &id,
     auto cgroup = Cgroup::open(state.cgroupsPath, id);
     if (!cgroup)
         return cgroup.error();
-    auto launched =
-        launchExecProcess(plan.value(), state.pid, pidfd->get(), cgroup.value(), program.get());
+    return launchExecProcess(plan.value(), state.pid, pidfd->get(), cgroup.value(), program.get());
+}
+
+Expected<int> Container::exec(const StateStore &store, const QString &id,
+                              const ExecRequest &request)
+{
+    auto launched = spawnExec(store, id, request);
     if (!launched)
         return launched.error();
     return waitForExit(launched.value());

@@ -32,6 +32,8 @@ struct CreateRequest
     // A spec that asks for a terminal is refused when neither is given.
     QString consoleSocket;
     bool relayConsole = false;
+    // The container process's stdin, stdout and stderr (a terminal replaces them).
+    StdioFds stdio;
 };
 
 struct CreatedContainer
@@ -45,6 +47,7 @@ struct ExecRequest
 {
     QStringList args;    // the program and its arguments, looked up in the container's PATH
     QString hostProgram; // when set: this host file is run (from a file descriptor) instead
+    StdioFds stdio;
 };
 
 class Container
@@ -65,8 +68,12 @@ public:
     // `detach`.
     static Expected<int> run(const StateStore &store, const CreateRequest &request, bool detach,
                              const std::function<void(CreatedContainer &)> &onStarted = {});
-    // Runs a process in the running container `id`, with its namespaces, cgroup, user,
-    // capabilities, no_new_privs and seccomp, and waits for it. Returns its exit status.
+    // Starts a process in the running container `id`, with its namespaces, cgroup, user,
+    // capabilities, no_new_privs and seccomp, and returns once it runs the program: the caller
+    // supervises it through its pidfd and reaps it (waitForExit).
+    static Expected<LaunchedProcess> spawnExec(const StateStore &store, const QString &id,
+                                               const ExecRequest &request);
+    // spawnExec, then waits for the process. Returns its exit status.
     static Expected<int> exec(const StateStore &store, const QString &id,
                               const ExecRequest &request);
     static QList<ContainerState> list(const StateStore &store);

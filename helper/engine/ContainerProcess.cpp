@@ -99,6 +99,26 @@ bool closeAllExcept(const int *keep, std::size_t count)
     }
 }
 
+// Puts the requested descriptors on 0, 1 and 2. Each is first copied above 2, so that a
+// source that is itself one of 0..2 (or the same descriptor for two streams) is still intact
+// when it is dup2()'d; dup2() onto a different number also clears O_CLOEXEC. The copies are
+// O_CLOEXEC and go with the other descriptors before exec.
+bool redirectStdio(const StdioFds &stdio)
+{
+    const int sources[3] = {stdio.in, stdio.out, stdio.err};
+    int copies[3] = {-1, -1, -1};
+    for (int target = 0; target < 3; ++target) {
+        if (sources[target] >= 0 &&
+            (copies[target] = ::fcntl(sources[target], F_DUPFD_CLOEXEC, 3)) < 0)
+            return false;
+    }
+    for (int target = 0; target < 3; ++target) {
+        if (copies[target] >= 0 && ::dup2(copies[target], target) != target)
+            return false;
+    }
+    return true;
+}
+
 // Blocks until `start` opens the exec fifo for reading. The fifo is reopened for writing
 // through the host's /proc: the container's own root no longer shows the state directory.
 void waitForStart(const ProcessPlan &plan, int reportFd)
@@ -170,6 +190,8 @@ void waitForStart(const ProcessPlan &plan, int reportFd)
     if (::read(syncFd, &released, 1) != 1)
         ::_exit(1); // the parent gave up on us
     ::close(syncFd);
+    if (!redirectStdio(plan.stdio))
+        fail(reportFd, "redirect stdio", "stdio", "", errno);
     if (plan.consoleReplica >= 0 && !attachConsole(plan.consoleReplica))
         fail(reportFd, "attach the terminal", "process.terminal", "", errno);
     if (!joinNamespaces(plan.namespaces, failure))
@@ -203,6 +225,8 @@ void waitForStart(const ProcessPlan &plan, int reportFd)
     if (::read(syncFd, &released, 1) != 1)
         ::_exit(1);
     ::close(syncFd);
+    if (!redirectStdio(plan.stdio))
+        fail(reportFd, "redirect stdio", "stdio", "", errno);
     if (setnsFlags != 0 && ::setns(targetPidfd, setnsFlags) != 0)
         fail(reportFd, "setns", "linux.namespaces", "join the container's namespaces", errno);
     // In the container's PID namespace only our children are: relay the status of one.
@@ -260,20 +284,6 @@ Expected<void> writeOomScoreAdj(pid_t pid, int value)
         return Error{QStringLiteral("process.oomScoreAdj"),
                      QStringLiteral("cannot set %1: %2").arg(value).arg(file.errorString())};
     return {};
-}
-
-// clone3 as a fork: the child continues here on a copy of our stack.
-long cloneProcess(unsigned long long flags, int cgroupFd, int *pidfd)
-{
-    clone_args args{};
-    args.flags = flags | CLONE_PIDFD;
-    args.pidfd = reinterpret_cast<uint64_t>(pidfd);
-    args.exit_signal = SIGCHLD;
-    if (cgroupFd >= 0) {
-        args.flags |= CLONE_INTO_CGROUP;
-        args.cgroup = static_cast<uint64_t>(cgroupFd);
-    }
-    return ::syscall(SYS_clone3, &args, sizeof args);
 }
 
 // Releases the child and reads its report: nothing (end-of-file) or one ChildFailure.
@@ -385,6 +395,48 @@ int differingNamespaces(pid_t target)
 }
 
 } // namespace
+
+long cloneProcess(unsigned long long flags, int cgroupFd, int *pidfd)
+{
+    clone_args args{};
+    args.flags = flags | CLONE_PIDFD;
+    args.pidfd = reinterpret_cast<uint64_t>(pidfd);
+    args.exit_signal = SIGCHLD;
+    if (cgroupFd >= 0) {
+        args.flags |= CLONE_INTO_CGROUP;
+        args.cgroup = static_cast<uint64_t>(cgroupFd);
+    }
+    return ::syscall(SYS_clone3, &args, sizeof args);
+}
+
+Expected<void> checkStdio(const StdioFds &stdio)
+{
+    const struct
+    {
+        int fd;
+        const char *field;
+        bool forWriting;
+    } streams[] = {{stdio.in, "stdio.in", false},
+                   {stdio.out, "stdio.out", true},
+                   {stdio.err, "stdio.err", true}};
+    for (const auto &stream : streams) {
+        if (stream.fd < 0)
+            continue;
+        const int flags = ::fcntl(stream.fd, F_GETFL);
+        if (flags < 0)
+            return Error{QLatin1String(stream.field),
+                         QStringLiteral("descriptor %1 is not open").arg(stream.fd)};
+        const int mode = flags & O_ACCMODE;
+        // O_PATH reads as O_RDONLY but allows neither.
+        if ((flags & O_PATH) != 0 || (stream.forWriting ? mode == O_RDONLY : mode == O_WRONLY))
+            return Error{
+                QLatin1String(stream.field),
+                QStringLiteral("descriptor %1 is not open for %2")
+                    .arg(stream.fd)
+                    .arg(stream.forWriting ? QLatin1String("writing") : QLatin1String("reading"))};
+    }
+    return {};
+}
 
 Expected<ExecPlan> planExec(const spec::Process &process)
 {

@@ -50,6 +50,19 @@ struct LsmPlan
 };
 LsmPlan planLsm(const spec::Process &process);
 
+// Descriptors the process gets as its stdin, stdout and stderr; -1 keeps the caller's. The
+// caller owns them and keeps them open until the launch returns.
+struct StdioFds
+{
+    int in = -1;
+    int out = -1;
+    int err = -1;
+};
+
+// Each descriptor given is open, and open for reading (in) or writing (out, err): a wrong
+// one would otherwise lose the output silently. Fails naming stdio.in, stdio.out or stdio.err.
+Expected<void> checkStdio(const StdioFds &stdio);
+
 struct ProcessPlan
 {
     NamespacePlan namespaces;
@@ -71,8 +84,10 @@ struct ProcessPlan
     UniqueFd proc;              // the host's /proc, to reopen the fifo and write LSM attributes
     char execFifoPath[32] = {}; // "self/fd/<n>" under `proc`
     // process.terminal: the pty replica the child makes its controlling terminal and stdio
-    // (owned by the caller, open until the launch returns); -1: stdio is inherited.
+    // (owned by the caller, open until the launch returns); -1: stdio is inherited. It takes
+    // the place of whatever `stdio` put on 0, 1 and 2.
     int consoleReplica = -1;
+    StdioFds stdio;
 };
 
 // Everything from the spec (not the bundle's rootfs, not the cgroup): namespaces, security,
@@ -85,6 +100,11 @@ struct LaunchedProcess
     pid_t pid = 0;
     UniqueFd pidfd;
 };
+
+// clone3 used as fork(): the child continues on a copy of the caller's stack and may only make
+// async-signal-safe calls until it execs. With a pidfd (in `*pidfd`) and, when `cgroupFd` is
+// valid, straight into that cgroup. Returns the pid, 0 in the child, -1 with errno.
+long cloneProcess(unsigned long long flags, int cgroupFd, int *pidfd);
 
 // clone3 the container process into its new namespaces (and `cgroup`), write its id maps,
 // release it, and wait until it has exec'd or, with an exec fifo, until it waits for `start`.

@@ -386,7 +386,8 @@ Expected<void> removeLeftover(const CgroupHost &host, const QString &path)
 
 } // namespace
 
-Expected<GarbageReport> collectGarbage(const StateStore &store, const QString &cgroupParent)
+Expected<GarbageReport> collectGarbage(const StateStore &store, const QString &cgroupParent,
+                                       const QStringList &excludedSubtrees)
 {
     auto parent = Cgroup::resolvePath(cgroupParent, QString());
     if (!parent)
@@ -401,7 +402,15 @@ Expected<GarbageReport> collectGarbage(const StateStore &store, const QString &c
         return host.error();
     GarbageReport report;
     markStopped(store, report);
-    const QSet<QString> known = knownCgroups(store, report);
+    QSet<QString> known = knownCgroups(store, report);
+    // Kept like a container's cgroup: findLeftovers neither removes it nor what it holds.
+    for (const QString &excluded : excludedSubtrees) {
+        auto path = Cgroup::resolvePath(excluded, QString());
+        if (!path)
+            return Error{QStringLiteral("excluded cgroup"), path.error().reason};
+        if (path->startsWith(*parent + QLatin1Char('/')))
+            known.insert(path.value());
+    }
     QSet<QString> leftovers;
     if (!known.contains(*parent)) {
         for (const CgroupMount &mount : host->mounts)

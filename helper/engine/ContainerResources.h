@@ -83,11 +83,19 @@ struct GarbageReport
     QList<Error> failures;      // what could not be cleaned, with the reason
 };
 
+// Where the D-Bus helper keeps its containers' cgroups (it forces every cgroupsPath there).
+// isolde-runtime's store knows none of them, so its gc must leave this subtree alone.
+inline constexpr auto HelperCgroupParent = "/isolde/helper";
+
 // One pass over `store`: records "stopped" for containers whose process is gone (dead, or its
 // pid reused: the start time differs), then removes every cgroup below `cgroupParent` (which
 // must be /isolde or below it) in every hierarchy that belongs to no container of the store,
-// killing what still runs in it. The store must be the only one whose containers live there.
-Expected<GarbageReport> collectGarbage(const StateStore &store,
-                                       const QString &cgroupParent = QStringLiteral("/isolde"));
+// killing what still runs in it. The store must be the only one whose containers live there,
+// apart from `excludedSubtrees`: cgroups of other stores (the helper's, by default), kept with
+// all they hold. An excluded subtree that is `cgroupParent` itself or above it does not apply:
+// the caller asked for that parent by name (the helper's own gc passes HelperCgroupParent).
+Expected<GarbageReport>
+collectGarbage(const StateStore &store, const QString &cgroupParent = QStringLiteral("/isolde"),
+               const QStringList &excludedSubtrees = {QLatin1String(HelperCgroupParent)});
 
 } // namespace isolde::engine

@@ -358,7 +358,8 @@ private slots:
         const double cpus = double(after.cpu.usageNs - before.cpu.usageNs) /
                             double(after.timestampNs - before.timestampNs);
         qInfo("busy loop under a 0.5 CPU quota used %.3f CPU", cpus);
-        QVERIFY2(cpus > 0.25 && cpus < 0.65, qPrintable(QString::number(cpus)));
+        // Never above the quota; below it as far as the load of the machine says.
+        QVERIFY2(cpus > 0 && cpus < 0.65, qPrintable(QString::number(cpus)));
         // The quota is in force in every period; when the loop got its whole share (a busy
         // machine may give it less), the kernel throttled it.
         QVERIFY(after.cpu.periods > before.cpu.periods + 10);
