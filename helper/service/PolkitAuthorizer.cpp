@@ -182,6 +182,9 @@ void PolkitAuthorizer::onNameOwnerChanged(const QString &name, const QString & /
 {
     if (!newOwner.isEmpty())
         return;
+    // Unique names only (":1.42"): a well-known name changing hands is no caller leaving.
+    if (name.startsWith(u':'))
+        emit callerLeft(name);
     const auto it = m_callers.find(name);
     if (it == m_callers.end())
         return;

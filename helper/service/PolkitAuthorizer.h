@@ -55,6 +55,10 @@ public:
     // How many bus names the cache holds, including those with checks in flight.
     qsizetype rememberedCallerCount() const { return m_callers.size(); }
 
+signals:
+    // A connection left the bus: whatever it subscribed to ends (one watcher for the helper).
+    void callerLeft(const QString &busName);
+
 private slots:
     void onNameOwnerChanged(const QString &name, const QString &oldOwner, const QString &newOwner);
 
