@@ -1,4 +1,5 @@
 // isoldectl: Isolde's command line. Thin: the work is in isolde_core.
+#include "HelperCommands.h"
 #include "SpecCommand.h"
 
 #include <QCoreApplication>
@@ -10,9 +11,10 @@ namespace {
 QString usage()
 {
     return QStringLiteral("Usage: isoldectl [--help] [--version] COMMAND\n\n"
-                          "Commands:\n"
-                          "  spec    Make, check and export container specs (config.json)\n\n"
-                          "`isoldectl spec --help` for more.\n");
+                          "Commands:\n") +
+           isolde::cli::helperCommandsUsage() +
+           QStringLiteral("  spec     Make, check and export container specs (config.json)\n\n"
+                          "`isoldectl COMMAND --help` for more.\n");
 }
 
 } // namespace
@@ -37,6 +39,8 @@ int main(int argc, char *argv[])
     }
     if (command == QLatin1String("spec"))
         return isolde::cli::runSpecCommand(args.mid(1), out, err);
+    if (isolde::cli::isHelperCommand(command))
+        return isolde::cli::runHelperCommand(command, args.mid(1), out, err);
     err << (command.isEmpty()
                 ? QStringLiteral("isoldectl: a command is needed\n\n")
                 : QStringLiteral("isoldectl: unknown command \"%1\"\n\n").arg(command))
