@@ -11,15 +11,11 @@ using spec::OciSpec;
 
 namespace {
 
-QString tr(const char *text)
+// Every string of this file, under one translation context that lupdate recognises.
+struct ExperimentText
 {
-    return QCoreApplication::translate("isolde::teaching::Experiments", text);
-}
-
-QString tr(const char *text, int n)
-{
-    return QCoreApplication::translate("isolde::teaching::Experiments", text, nullptr, n);
-}
+    Q_DECLARE_TR_FUNCTIONS(ExperimentText)
+};
 
 // Exit codes the shell reports for a process a signal ended.
 constexpr int SigKillExit = 128 + 9;
@@ -55,15 +51,18 @@ Verdict namespaceVerdict(const Observation &o, const QString &type, Mechanism me
     const QString inside = printedNamespace(o.output, type);
     const QString host = o.hostNamespaces.value(type);
     if (inside.isEmpty() || host.isEmpty())
-        return {Outcome::Unknown, mechanism, tr("The namespace inode could not be read.")};
+        return {Outcome::Unknown, mechanism,
+                ExperimentText::tr("The namespace inode could not be read.")};
     if (inside == host)
         return {Outcome::Shared, mechanism,
-                tr("The process is in the host's %1 namespace (inode %2): it sees what the host "
-                   "sees.")
+                ExperimentText::tr(
+                    "The process is in the host's %1 namespace (inode %2): it sees what the host "
+                    "sees.")
                     .arg(type, host)};
     return {Outcome::Isolated, mechanism,
-            tr("The process is in %1 namespace %2, the host in %3: it sees only the container's "
-               "own view.")
+            ExperimentText::tr(
+                "The process is in %1 namespace %2, the host in %3: it sees only the container's "
+                "own view.")
                 .arg(type, inside, host)};
 }
 
@@ -78,20 +77,23 @@ Verdict syscallPrediction(const OciSpec &spec, const QStringList &syscalls,
         const bool kills = action.startsWith(QLatin1String("SCMP_ACT_KILL")) ||
                            action == QLatin1String("SCMP_ACT_TRAP");
         return {kills ? Outcome::Killed : Outcome::Refused, Mechanism::Seccomp,
-                tr("The seccomp filter answers %1() with %2: no rule of the profile allows it for "
-                   "this container.")
+                ExperimentText::tr(
+                    "The seccomp filter answers %1() with %2: no rule of the profile allows it for "
+                    "this container.")
                     .arg(call, action)};
     }
     if (!capability.isEmpty() && !hasEffectiveCapability(spec, capability))
         return {Outcome::Refused, Mechanism::Capabilities,
-                tr("The filter lets %1() through, but the process lacks %2, which the kernel "
-                   "checks next.")
+                ExperimentText::tr(
+                    "The filter lets %1() through, but the process lacks %2, which the kernel "
+                    "checks next.")
                     .arg(syscalls.join(QLatin1String("(), ")), capability)};
     if (capability.isEmpty())
         return {Outcome::Allowed, Mechanism::Seccomp,
-                tr("The seccomp filter allows %1().").arg(syscalls.join(QLatin1String("(), ")))};
+                ExperimentText::tr("The seccomp filter allows %1().")
+                    .arg(syscalls.join(QLatin1String("(), ")))};
     return {Outcome::Allowed, Mechanism::Capabilities,
-            tr("The seccomp filter allows %1() and the process holds %2.")
+            ExperimentText::tr("The seccomp filter allows %1() and the process holds %2.")
                 .arg(syscalls.join(QLatin1String("(), ")), capability)};
 }
 
@@ -100,31 +102,35 @@ Verdict probeVerdict(const Observation &o, const QString &syscall, Mechanism mec
 {
     const QJsonValue value = o.probe.value(QLatin1String("syscalls")).toObject().value(syscall);
     if (!value.isString())
-        return {Outcome::Unknown, mechanism, tr("The probe did not report %1().").arg(syscall)};
+        return {Outcome::Unknown, mechanism,
+                ExperimentText::tr("The probe did not report %1().").arg(syscall)};
     const QString result = value.toString();
     if (result == QLatin1String("EPERM"))
-        return {Outcome::Refused, mechanism, tr("%1() failed with EPERM.").arg(syscall)};
+        return {Outcome::Refused, mechanism,
+                ExperimentText::tr("%1() failed with EPERM.").arg(syscall)};
     if (result == QLatin1String("ENOSYS"))
         return {Outcome::Allowed, mechanism,
-                tr("%1() got past the filter and reached the kernel, which has no such call "
-                   "(ENOSYS): it was built without it.")
+                ExperimentText::tr(
+                    "%1() got past the filter and reached the kernel, which has no such call "
+                    "(ENOSYS): it was built without it.")
                     .arg(syscall)};
     if (result.startsWith(QLatin1String("SIG")))
-        return {
-            Outcome::Killed, mechanism,
-            tr("%1() was answered with %2: the filter killed the caller.").arg(syscall, result)};
+        return {Outcome::Killed, mechanism,
+                ExperimentText::tr("%1() was answered with %2: the filter killed the caller.")
+                    .arg(syscall, result)};
     return {Outcome::Allowed, mechanism,
-            tr("%1() got past the filter and the capability check (%2 from its harmless "
-               "arguments).")
+            ExperimentText::tr(
+                "%1() got past the filter and the capability check (%2 from its harmless "
+                "arguments).")
                 .arg(syscall, result)};
 }
 
 Verdict exitVerdict(const Observation &o, Mechanism mechanism)
 {
     if (o.exitCode == 0)
-        return {Outcome::Allowed, mechanism, tr("The command succeeded.")};
+        return {Outcome::Allowed, mechanism, ExperimentText::tr("The command succeeded.")};
     return {Outcome::Refused, mechanism,
-            tr("The command failed (exit code %1): %2")
+            ExperimentText::tr("The command failed (exit code %1): %2")
                 .arg(o.exitCode)
                 .arg(o.output.trimmed().section(QLatin1Char('\n'), -1))};
 }
@@ -161,18 +167,20 @@ QList<Experiment> makeCatalogue()
     {
         Experiment e;
         e.id = QStringLiteral("whoami");
-        e.title = tr("Who am I?");
-        e.tries = tr("Lists the processes, the hostname and the user as the container sees them.");
+        e.title = ExperimentText::tr("Who am I?");
+        e.tries = ExperimentText::tr(
+            "Lists the processes, the hostname and the user as the container sees them.");
         e.command = {QStringLiteral("sh"), QStringLiteral("-c"),
                      QStringLiteral("echo pid=$$; hostname; id; readlink /proc/self/ns/pid; ps")};
         e.mechanism = Mechanism::PidNamespace;
         e.predict = [](const OciSpec &spec) -> Verdict {
             if (hasNewNamespace(spec, QStringLiteral("pid")))
-                return {Outcome::Isolated, Mechanism::PidNamespace,
-                        tr("The spec asks for a new PID namespace: ps shows only the "
-                           "container's processes, its first process is PID 1.")};
+                return {
+                    Outcome::Isolated, Mechanism::PidNamespace,
+                    ExperimentText::tr("The spec asks for a new PID namespace: ps shows only the "
+                                       "container's processes, its first process is PID 1.")};
             return {Outcome::Shared, Mechanism::PidNamespace,
-                    tr("No PID namespace: ps shows every process of the host.")};
+                    ExperimentText::tr("No PID namespace: ps shows every process of the host.")};
         };
         e.judge = [](const Observation &o) {
             Verdict v = namespaceVerdict(o, QStringLiteral("pid"), Mechanism::PidNamespace);
@@ -181,8 +189,9 @@ QList<Experiment> makeCatalogue()
             const auto inside = pid.match(o.output);
             if (inside.hasMatch() && o.hostPid > 0)
                 v.why += QLatin1Char(' ') +
-                         tr("The shell is PID %1 inside; the host sees the same process as "
-                            "PID %2.")
+                         ExperimentText::tr(
+                             "The shell is PID %1 inside; the host sees the same process as "
+                             "PID %2.")
                              .arg(inside.captured(1))
                              .arg(o.hostPid);
             return v;
@@ -190,45 +199,47 @@ QList<Experiment> makeCatalogue()
         e.relax = [](const OciSpec &spec) { return withoutNamespace(spec, QStringLiteral("pid")); };
         list.append(e);
     }
-    list.append(syscallExperiment(QStringLiteral("reboot"), tr("Reboot the machine"),
-                                  tr("Calls reboot(), the system call behind `reboot -f`."),
-                                  {QStringLiteral("reboot")}, QStringLiteral("CAP_SYS_BOOT")));
+    list.append(
+        syscallExperiment(QStringLiteral("reboot"), ExperimentText::tr("Reboot the machine"),
+                          ExperimentText::tr("Calls reboot(), the system call behind `reboot -f`."),
+                          {QStringLiteral("reboot")}, QStringLiteral("CAP_SYS_BOOT")));
     list.last().method = Method::Probe;
     list.last().syscall = QStringLiteral("reboot");
     list.last().judge = [](const Observation &o) {
         return probeVerdict(o, QStringLiteral("reboot"), Mechanism::Capabilities);
     };
 
-    list.append(syscallExperiment(QStringLiteral("mount"), tr("Mount a filesystem"),
-                                  tr("Mounts a tmpfs on /tmp."), {QStringLiteral("mount")},
-                                  QStringLiteral("CAP_SYS_ADMIN")));
+    list.append(syscallExperiment(QStringLiteral("mount"), ExperimentText::tr("Mount a filesystem"),
+                                  ExperimentText::tr("Mounts a tmpfs on /tmp."),
+                                  {QStringLiteral("mount")}, QStringLiteral("CAP_SYS_ADMIN")));
     list.last().command = {QStringLiteral("mount"), QStringLiteral("-t"), QStringLiteral("tmpfs"),
                            QStringLiteral("lab"), QStringLiteral("/tmp")};
     list.last().judge = [](const Observation &o) {
         return exitVerdict(o, Mechanism::Capabilities);
     };
 
-    list.append(syscallExperiment(QStringLiteral("module"), tr("Load a kernel module"),
-                                  tr("Calls init_module(), the system call behind insmod."),
-                                  {QStringLiteral("init_module")},
-                                  QStringLiteral("CAP_SYS_MODULE")));
+    list.append(
+        syscallExperiment(QStringLiteral("module"), ExperimentText::tr("Load a kernel module"),
+                          ExperimentText::tr("Calls init_module(), the system call behind insmod."),
+                          {QStringLiteral("init_module")}, QStringLiteral("CAP_SYS_MODULE")));
     list.last().method = Method::Probe;
     list.last().syscall = QStringLiteral("init_module");
     list.last().judge = [](const Observation &o) {
         return probeVerdict(o, QStringLiteral("init_module"), Mechanism::Capabilities);
     };
 
-    list.append(syscallExperiment(QStringLiteral("ptrace"), tr("Trace another process"),
-                                  tr("Calls ptrace() on PID 1, as a debugger would."),
-                                  {QStringLiteral("ptrace")}, QString()));
+    list.append(
+        syscallExperiment(QStringLiteral("ptrace"), ExperimentText::tr("Trace another process"),
+                          ExperimentText::tr("Calls ptrace() on PID 1, as a debugger would."),
+                          {QStringLiteral("ptrace")}, QString()));
     list.last().method = Method::Probe;
     list.last().syscall = QStringLiteral("ptrace");
     list.last().judge = [](const Observation &o) {
         return probeVerdict(o, QStringLiteral("ptrace"), Mechanism::Seccomp);
     };
 
-    list.append(syscallExperiment(QStringLiteral("ping"), tr("Ping"),
-                                  tr("Opens a raw ICMP socket to ping 127.0.0.1."),
+    list.append(syscallExperiment(QStringLiteral("ping"), ExperimentText::tr("Ping"),
+                                  ExperimentText::tr("Opens a raw ICMP socket to ping 127.0.0.1."),
                                   {QStringLiteral("socket")}, QStringLiteral("CAP_NET_RAW")));
     list.last().command = {QStringLiteral("ping"), QStringLiteral("-c1"), QStringLiteral("-W1"),
                            QStringLiteral("127.0.0.1")};
@@ -237,15 +248,16 @@ QList<Experiment> makeCatalogue()
     list.last().judge = [](const Observation &o) -> Verdict {
         if (mentionsPermission(o.output))
             return {Outcome::Refused, Mechanism::Capabilities,
-                    tr("The raw socket was refused: %1")
+                    ExperimentText::tr("The raw socket was refused: %1")
                         .arg(o.output.trimmed().section(QLatin1Char('\n'), -1))};
-        return {Outcome::Allowed, Mechanism::Capabilities, tr("The raw socket opened.")};
+        return {Outcome::Allowed, Mechanism::Capabilities,
+                ExperimentText::tr("The raw socket opened.")};
     };
 
-    list.append(syscallExperiment(QStringLiteral("hostname"), tr("Change the hostname"),
-                                  tr("Sets the hostname to \"lab\" with `hostname lab`."),
-                                  {QStringLiteral("sethostname")},
-                                  QStringLiteral("CAP_SYS_ADMIN")));
+    list.append(
+        syscallExperiment(QStringLiteral("hostname"), ExperimentText::tr("Change the hostname"),
+                          ExperimentText::tr("Sets the hostname to \"lab\" with `hostname lab`."),
+                          {QStringLiteral("sethostname")}, QStringLiteral("CAP_SYS_ADMIN")));
     list.last().command = {QStringLiteral("hostname"), QStringLiteral("lab")};
     list.last().judge = [](const Observation &o) {
         return exitVerdict(o, Mechanism::Capabilities);
@@ -254,9 +266,10 @@ QList<Experiment> makeCatalogue()
     {
         Experiment e;
         e.id = QStringLiteral("port80");
-        e.title = tr("Bind port 80 in two containers");
-        e.tries = tr("Listens on port 80 in this container and, at the same time, in a second "
-                     "one made from the same spec.");
+        e.title = ExperimentText::tr("Bind port 80 in two containers");
+        e.tries = ExperimentText::tr(
+            "Listens on port 80 in this container and, at the same time, in a second "
+            "one made from the same spec.");
         e.command = {QStringLiteral("sh"), QStringLiteral("-c"),
                      QStringLiteral("readlink /proc/self/ns/net; nc -l -p 80 & p=$!; sleep 1; "
                                     "kill -0 $p && echo bound; kill $p")};
@@ -265,11 +278,13 @@ QList<Experiment> makeCatalogue()
         e.predict = [](const OciSpec &spec) -> Verdict {
             if (hasNewNamespace(spec, QStringLiteral("network")))
                 return {Outcome::Isolated, Mechanism::NetworkNamespace,
-                        tr("Each container has its own network stack: both can listen on their "
-                           "own port 80.")};
+                        ExperimentText::tr(
+                            "Each container has its own network stack: both can listen on their "
+                            "own port 80.")};
             return {Outcome::Shared, Mechanism::NetworkNamespace,
-                    tr("No network namespace: both use the host's port 80, and only one can "
-                       "have it.")};
+                    ExperimentText::tr(
+                        "No network namespace: both use the host's port 80, and only one can "
+                        "have it.")};
         };
         e.judge = [](const Observation &o) -> Verdict {
             const QStringList parts = o.output.split(QLatin1String(SecondContainerMarker));
@@ -281,13 +296,15 @@ QList<Experiment> makeCatalogue()
                 return v;
             if (bound == 2)
                 return {Outcome::Isolated, Mechanism::NetworkNamespace,
-                        tr("Both containers listened on port 80 at the same time: each has a "
-                           "network stack of its own.") +
+                        ExperimentText::tr(
+                            "Both containers listened on port 80 at the same time: each has a "
+                            "network stack of its own.") +
                             QLatin1Char(' ') + v.why};
             return {Outcome::Shared, Mechanism::NetworkNamespace,
-                    tr("Only %n of the two containers could listen on port 80: they share one "
-                       "network stack.",
-                       bound) +
+                    ExperimentText::tr(
+                        "Only %n of the two containers could listen on port 80: they share one "
+                        "network stack.",
+                        nullptr, bound) +
                         QLatin1Char(' ') + v.why};
         };
         e.relax = [](const OciSpec &spec) {
@@ -298,8 +315,8 @@ QList<Experiment> makeCatalogue()
     {
         Experiment e;
         e.id = QStringLiteral("forkbomb");
-        e.title = tr("Fork bomb");
-        e.tries = tr("Starts 200 processes as fast as it can.");
+        e.title = ExperimentText::tr("Fork bomb");
+        e.tries = ExperimentText::tr("Starts 200 processes as fast as it can.");
         e.command = {QStringLiteral("sh"), QStringLiteral("-c"),
                      QStringLiteral("i=0; while [ $i -lt 200 ]; do sleep 5 & i=$((i+1)); done; "
                                     "echo forked $i")};
@@ -309,21 +326,24 @@ QList<Experiment> makeCatalogue()
             const auto limit = resources ? resources->pidsLimit : std::nullopt;
             if (limit && *limit > 0 && *limit < 200)
                 return {Outcome::Refused, Mechanism::PidsLimit,
-                        tr("pids.max is %1: fork() fails with EAGAIN once the container has %1 "
-                           "tasks.")
+                        ExperimentText::tr(
+                            "pids.max is %1: fork() fails with EAGAIN once the container has %1 "
+                            "tasks.")
                             .arg(*limit)};
             return {Outcome::Allowed, Mechanism::PidsLimit,
-                    tr("No pids limit below 200: nothing stops the processes (a real fork bomb "
-                       "would exhaust the host).")};
+                    ExperimentText::tr(
+                        "No pids limit below 200: nothing stops the processes (a real fork bomb "
+                        "would exhaust the host).")};
         };
         e.judge = [](const Observation &o) -> Verdict {
             if (o.exitCode == 0 && o.output.contains(QLatin1String("forked 200")))
-                return {Outcome::Allowed, Mechanism::PidsLimit, tr("All 200 processes started.")};
+                return {Outcome::Allowed, Mechanism::PidsLimit,
+                        ExperimentText::tr("All 200 processes started.")};
             if (o.output.contains(QLatin1String("can't fork")))
                 return {Outcome::Refused, Mechanism::PidsLimit,
-                        tr("fork() failed: the cgroup's pids.max was reached.")};
+                        ExperimentText::tr("fork() failed: the cgroup's pids.max was reached.")};
             return {Outcome::Unknown, Mechanism::PidsLimit,
-                    tr("The shell ended with exit code %1.").arg(o.exitCode)};
+                    ExperimentText::tr("The shell ended with exit code %1.").arg(o.exitCode)};
         };
         e.relax = [](const OciSpec &spec) {
             OciSpec twin = spec;
@@ -338,8 +358,8 @@ QList<Experiment> makeCatalogue()
     {
         Experiment e;
         e.id = QStringLiteral("memhog");
-        e.title = tr("Memory hog");
-        e.tries = tr("Allocates a 256 MiB buffer (dd with bs=256M).");
+        e.title = ExperimentText::tr("Memory hog");
+        e.tries = ExperimentText::tr("Allocates a 256 MiB buffer (dd with bs=256M).");
         e.command = {QStringLiteral("dd"), QStringLiteral("if=/dev/zero"),
                      QStringLiteral("of=/dev/null"), QStringLiteral("bs=256M"),
                      QStringLiteral("count=1")};
@@ -350,24 +370,26 @@ QList<Experiment> makeCatalogue()
             const auto memory = resources ? resources->memory : std::nullopt;
             if (memory && memory->limit && *memory->limit > 0 && *memory->limit < 256 * 1024 * 1024)
                 return {Outcome::Killed, Mechanism::MemoryLimit,
-                        tr("The memory limit is %1 MiB: the kernel's OOM killer ends the process "
-                           "that pushes the cgroup over it.")
+                        ExperimentText::tr(
+                            "The memory limit is %1 MiB: the kernel's OOM killer ends the process "
+                            "that pushes the cgroup over it.")
                             .arg(*memory->limit / (1024 * 1024))};
             return {Outcome::Allowed, Mechanism::MemoryLimit,
-                    tr("No memory limit below 256 MiB: the allocation succeeds.")};
+                    ExperimentText::tr("No memory limit below 256 MiB: the allocation succeeds.")};
         };
         e.judge = [](const Observation &o) -> Verdict {
             const double kills =
                 sampleNumber(o.after, "oom_kills") - sampleNumber(o.before, "oom_kills");
             if (o.exitCode == SigKillExit || kills > 0)
                 return {Outcome::Killed, Mechanism::MemoryLimit,
-                        tr("The process was killed (exit code %1); the cgroup counted %2 OOM "
-                           "kill(s).")
+                        ExperimentText::tr(
+                            "The process was killed (exit code %1); the cgroup counted %2 OOM "
+                            "kill(s).")
                             .arg(o.exitCode)
                             .arg(kills)};
             if (o.exitCode == 0)
                 return {Outcome::Allowed, Mechanism::MemoryLimit,
-                        tr("The 256 MiB were allocated.")};
+                        ExperimentText::tr("The 256 MiB were allocated.")};
             return exitVerdict(o, Mechanism::MemoryLimit);
         };
         e.relax = [](const OciSpec &spec) {
@@ -386,8 +408,8 @@ QList<Experiment> makeCatalogue()
     {
         Experiment e;
         e.id = QStringLiteral("cpuhog");
-        e.title = tr("CPU hog");
-        e.tries = tr("Spins one CPU for a second.");
+        e.title = ExperimentText::tr("CPU hog");
+        e.tries = ExperimentText::tr("Spins one CPU for a second.");
         e.command = {QStringLiteral("timeout"), QStringLiteral("1"), QStringLiteral("sh"),
                      QStringLiteral("-c"), QStringLiteral("while :; do :; done")};
         e.needsStats = true;
@@ -400,20 +422,23 @@ QList<Experiment> makeCatalogue()
                 const double cpus = double(*cpu->quota) / period;
                 if (cpus < 1.0)
                     return {Outcome::Throttled, Mechanism::CpuLimit,
-                            tr("The CPU quota is %1 CPU per period: the scheduler stops the "
-                               "loop for the rest of each period once the quota is used.")
+                            ExperimentText::tr(
+                                "The CPU quota is %1 CPU per period: the scheduler stops the "
+                                "loop for the rest of each period once the quota is used.")
                                 .arg(cpus, 0, 'g', 3)};
             }
             return {Outcome::Allowed, Mechanism::CpuLimit,
-                    tr("No CPU quota below one CPU: the loop runs at full speed.")};
+                    ExperimentText::tr("No CPU quota below one CPU: the loop runs at full speed.")};
         };
         e.judge = [](const Observation &o) -> Verdict {
             const double periods = sampleNumber(o.after, "cpu_throttled_periods") -
                                    sampleNumber(o.before, "cpu_throttled_periods");
             if (periods > 0)
                 return {Outcome::Throttled, Mechanism::CpuLimit,
-                        tr("The scheduler throttled the container in %1 periods.").arg(periods)};
-            return {Outcome::Allowed, Mechanism::CpuLimit, tr("The loop was never throttled.")};
+                        ExperimentText::tr("The scheduler throttled the container in %1 periods.")
+                            .arg(periods)};
+            return {Outcome::Allowed, Mechanism::CpuLimit,
+                    ExperimentText::tr("The loop was never throttled.")};
         };
         e.relax = [](const OciSpec &spec) {
             OciSpec twin = spec;
@@ -430,19 +455,21 @@ QList<Experiment> makeCatalogue()
     {
         Experiment e;
         e.id = QStringLiteral("readonly");
-        e.title = tr("Write to the root");
-        e.tries = tr("Creates (and removes) the file /.isolde-lab.");
+        e.title = ExperimentText::tr("Write to the root");
+        e.tries = ExperimentText::tr("Creates (and removes) the file /.isolde-lab.");
         e.command = {QStringLiteral("sh"), QStringLiteral("-c"),
                      QStringLiteral("touch /.isolde-lab && rm /.isolde-lab")};
         e.mechanism = Mechanism::ReadonlyRoot;
         e.predict = [](const OciSpec &spec) -> Verdict {
             if (spec.root().readonly)
                 return {Outcome::Refused, Mechanism::ReadonlyRoot,
-                        tr("root.readonly is true: the root is mounted read-only, writes fail "
-                           "with EROFS.")};
+                        ExperimentText::tr(
+                            "root.readonly is true: the root is mounted read-only, writes fail "
+                            "with EROFS.")};
             return {Outcome::Allowed, Mechanism::ReadonlyRoot,
-                    tr("The root is writable: the file lands in the container's own overlay "
-                       "layer.")};
+                    ExperimentText::tr(
+                        "The root is writable: the file lands in the container's own overlay "
+                        "layer.")};
         };
         e.judge = [](const Observation &o) { return exitVerdict(o, Mechanism::ReadonlyRoot); };
         e.relax = [](const OciSpec &spec) {
@@ -457,18 +484,21 @@ QList<Experiment> makeCatalogue()
     {
         Experiment e;
         e.id = QStringLiteral("masked");
-        e.title = tr("Read a masked path");
-        e.tries = tr("Reads /proc/timer_list, which tells about the host's timers.");
+        e.title = ExperimentText::tr("Read a masked path");
+        e.tries =
+            ExperimentText::tr("Reads /proc/timer_list, which tells about the host's timers.");
         e.command = {QStringLiteral("sh"), QStringLiteral("-c"),
                      QStringLiteral("head -c 64 /proc/timer_list | wc -c")};
         e.mechanism = Mechanism::MaskedPaths;
         e.predict = [](const OciSpec &spec) -> Verdict {
             if (spec.linux().maskedPaths.contains(QLatin1String("/proc/timer_list")))
                 return {Outcome::Refused, Mechanism::MaskedPaths,
-                        tr("/proc/timer_list is in linux.maskedPaths: /dev/null is bound over "
-                           "it, so it reads as empty.")};
+                        ExperimentText::tr(
+                            "/proc/timer_list is in linux.maskedPaths: /dev/null is bound over "
+                            "it, so it reads as empty.")};
             return {Outcome::Allowed, Mechanism::MaskedPaths,
-                    tr("/proc/timer_list is not masked: the host's timers can be read.")};
+                    ExperimentText::tr(
+                        "/proc/timer_list is not masked: the host's timers can be read.")};
         };
         e.judge = [](const Observation &o) -> Verdict {
             bool ok = false;
@@ -476,10 +506,11 @@ QList<Experiment> makeCatalogue()
             if (!ok)
                 return {Outcome::Unknown, Mechanism::MaskedPaths, o.output.trimmed()};
             if (bytes > 0)
-                return {Outcome::Allowed, Mechanism::MaskedPaths,
-                        tr("%1 bytes of the host's timer list came out.").arg(bytes)};
+                return {
+                    Outcome::Allowed, Mechanism::MaskedPaths,
+                    ExperimentText::tr("%1 bytes of the host's timer list came out.").arg(bytes)};
             return {Outcome::Refused, Mechanism::MaskedPaths,
-                    tr("The file read as empty: it is masked.")};
+                    ExperimentText::tr("The file read as empty: it is masked.")};
         };
         e.relax = [](const OciSpec &spec) {
             OciSpec twin = spec;
@@ -493,8 +524,9 @@ QList<Experiment> makeCatalogue()
     {
         Experiment e;
         e.id = QStringLiteral("userns");
-        e.title = tr("Root inside, nobody outside");
-        e.tries = tr("Shows the user id inside and the uid map that says who it is on the host.");
+        e.title = ExperimentText::tr("Root inside, nobody outside");
+        e.tries = ExperimentText::tr(
+            "Shows the user id inside and the uid map that says who it is on the host.");
         e.command = {QStringLiteral("sh"), QStringLiteral("-c"),
                      QStringLiteral("id -u; cat /proc/self/uid_map")};
         e.mechanism = Mechanism::UserNamespace;
@@ -503,16 +535,18 @@ QList<Experiment> makeCatalogue()
                 for (const auto &m : spec.linux().uidMappings) {
                     if (m.containerID == 0)
                         return {Outcome::Isolated, Mechanism::UserNamespace,
-                                tr("A user namespace maps root inside to uid %1 on the host, an "
-                                   "unprivileged user there.")
+                                ExperimentText::tr(
+                                    "A user namespace maps root inside to uid %1 on the host, an "
+                                    "unprivileged user there.")
                                     .arg(m.hostID)};
                 }
                 return {Outcome::Isolated, Mechanism::UserNamespace,
-                        tr("A user namespace without a mapping for root.")};
+                        ExperimentText::tr("A user namespace without a mapping for root.")};
             }
             return {Outcome::Shared, Mechanism::UserNamespace,
-                    tr("No user namespace: root inside is root on the host, held back only by "
-                       "capabilities, seccomp and the other namespaces.")};
+                    ExperimentText::tr(
+                        "No user namespace: root inside is root on the host, held back only by "
+                        "capabilities, seccomp and the other namespaces.")};
         };
         e.judge = [](const Observation &o) -> Verdict {
             static const QRegularExpression line(
@@ -521,13 +555,14 @@ QList<Experiment> makeCatalogue()
             const auto match = line.match(o.output);
             if (!match.hasMatch())
                 return {Outcome::Unknown, Mechanism::UserNamespace,
-                        tr("The uid map has no line for root.")};
+                        ExperimentText::tr("The uid map has no line for root.")};
             if (match.captured(1) == QLatin1String("0"))
                 return {Outcome::Shared, Mechanism::UserNamespace,
-                        tr("uid 0 inside is uid 0 on the host.")};
+                        ExperimentText::tr("uid 0 inside is uid 0 on the host.")};
             return {Outcome::Isolated, Mechanism::UserNamespace,
-                    tr("uid 0 inside is uid %1 on the host: files it creates there belong to "
-                       "that uid.")
+                    ExperimentText::tr(
+                        "uid 0 inside is uid %1 on the host: files it creates there belong to "
+                        "that uid.")
                         .arg(match.captured(1))};
         };
         e.relax = [](const OciSpec &spec) {
@@ -570,21 +605,21 @@ QString outcomeText(Outcome outcome)
 {
     switch (outcome) {
     case Outcome::Allowed:
-        return tr("allowed");
+        return ExperimentText::tr("allowed");
     case Outcome::Refused:
-        return tr("refused");
+        return ExperimentText::tr("refused");
     case Outcome::Killed:
-        return tr("killed");
+        return ExperimentText::tr("killed");
     case Outcome::Throttled:
-        return tr("throttled");
+        return ExperimentText::tr("throttled");
     case Outcome::Isolated:
-        return tr("isolated");
+        return ExperimentText::tr("isolated");
     case Outcome::Shared:
-        return tr("shared with the host");
+        return ExperimentText::tr("shared with the host");
     case Outcome::Unknown:
         break;
     }
-    return tr("unknown");
+    return ExperimentText::tr("unknown");
 }
 
 QString mechanismId(Mechanism mechanism)
@@ -618,25 +653,25 @@ QString mechanismText(Mechanism mechanism)
 {
     switch (mechanism) {
     case Mechanism::Seccomp:
-        return tr("seccomp filter");
+        return ExperimentText::tr("seccomp filter");
     case Mechanism::Capabilities:
-        return tr("capabilities");
+        return ExperimentText::tr("capabilities");
     case Mechanism::PidNamespace:
-        return tr("PID namespace");
+        return ExperimentText::tr("PID namespace");
     case Mechanism::NetworkNamespace:
-        return tr("network namespace");
+        return ExperimentText::tr("network namespace");
     case Mechanism::UserNamespace:
-        return tr("user namespace");
+        return ExperimentText::tr("user namespace");
     case Mechanism::PidsLimit:
-        return tr("pids cgroup limit");
+        return ExperimentText::tr("pids cgroup limit");
     case Mechanism::MemoryLimit:
-        return tr("memory cgroup limit");
+        return ExperimentText::tr("memory cgroup limit");
     case Mechanism::CpuLimit:
-        return tr("CPU cgroup quota");
+        return ExperimentText::tr("CPU cgroup quota");
     case Mechanism::ReadonlyRoot:
-        return tr("read-only root");
+        return ExperimentText::tr("read-only root");
     case Mechanism::MaskedPaths:
-        return tr("masked paths");
+        return ExperimentText::tr("masked paths");
     }
     return {};
 }
