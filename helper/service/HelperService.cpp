@@ -691,40 +691,36 @@ void HelperService::remove(const QString &id, bool force,
 
 void HelperService::Pause(const QString &id)
 {
-    begin(actions::ContainerManageOwn, [this, id](const Call &call) {
-        rememberReader(call);
-        withContainer(call, id, [this, call](ContainerRecord &record) {
-            const engine::StateStore store = m_store;
-            const QString containerId = record.id;
-            offThread<Expected<void>>(
-                [store, containerId] { return engine::pauseContainer(store, containerId); },
-                [this, call, containerId](Expected<void> &paused) {
-                    if (!paused)
-                        return failWith(call, paused.error(), protocol::ErrorFailed);
-                    if (ContainerRecord *found = findRecord(containerId);
-                        found && found->status == QLatin1String("running"))
-                        setStatus(*found, QStringLiteral("paused"));
-                    reply(call);
-                });
-        });
-    });
+    setFrozen(id, true);
 }
 
 void HelperService::Resume(const QString &id)
 {
-    begin(actions::ContainerManageOwn, [this, id](const Call &call) {
+    setFrozen(id, false);
+}
+
+// Pause and Resume: the cgroup freezer, off the main thread (a freeze waits for every task).
+void HelperService::setFrozen(const QString &id, bool frozen)
+{
+    begin(actions::ContainerManageOwn, [this, id, frozen](const Call &call) {
         rememberReader(call);
-        withContainer(call, id, [this, call](ContainerRecord &record) {
+        withContainer(call, id, [this, call, frozen](ContainerRecord &record) {
             const engine::StateStore store = m_store;
             const QString containerId = record.id;
             offThread<Expected<void>>(
-                [store, containerId] { return engine::resumeContainer(store, containerId); },
-                [this, call, containerId](Expected<void> &resumed) {
-                    if (!resumed)
-                        return failWith(call, resumed.error(), protocol::ErrorFailed);
+                [store, containerId, frozen] {
+                    return frozen ? engine::pauseContainer(store, containerId)
+                                  : engine::resumeContainer(store, containerId);
+                },
+                [this, call, containerId, frozen](Expected<void> &changed) {
+                    if (!changed)
+                        return failWith(call, changed.error(), protocol::ErrorFailed);
+                    const QString from =
+                        frozen ? QStringLiteral("running") : QStringLiteral("paused");
                     if (ContainerRecord *found = findRecord(containerId);
-                        found && found->status == QLatin1String("paused"))
-                        setStatus(*found, QStringLiteral("running"));
+                        found && found->status == from)
+                        setStatus(*found,
+                                  frozen ? QStringLiteral("paused") : QStringLiteral("running"));
                     reply(call);
                 });
         });

@@ -65,6 +65,7 @@ public slots:
     QString MakeDefaultImage();
 
 private:
+    void setFrozen(const QString &id, bool frozen);
     // One authorized call: the message to answer and the caller's uid.
     struct Call
     {
