@@ -534,6 +534,16 @@
         <source>Isolation</source>
         <translation>Isolation</translation>
     </message>
+    <message>
+        <location filename="../qml/detail/DetailPage.qml" line="162"/>
+        <source>Numbers</source>
+        <translation>Zahlen</translation>
+    </message>
+    <message>
+        <location filename="../qml/detail/DetailPage.qml" line="164"/>
+        <source>Why tools show different CPU and memory numbers</source>
+        <translation>Warum Werkzeuge unterschiedliche CPU- und Speicherwerte zeigen</translation>
+    </message>
 </context>
 <context>
     <name>EditorPage</name>
@@ -789,32 +799,77 @@
         <translation>Setzt den Rechnernamen mit `hostname lab` auf „lab“.</translation>
     </message>
     <message>
-        <location filename="../core/teaching/Experiments.cpp" line="269"/>
+        <location filename="../core/teaching/Experiments.cpp" line="273"/>
+        <source>Hostname with and without a UTS namespace</source>
+        <translation>Hostname mit und ohne UTS-Namespace</translation>
+    </message>
+    <message>
+        <location filename="../core/teaching/Experiments.cpp" line="275"/>
+        <source>Reads the hostname and renames the container with `hostname %1`, which is tried only where it cannot rename the host.</source>
+        <translation>Liest den Hostnamen und benennt den Container mit `hostname %1` um; das wird nur versucht, wo es den Host nicht umbenennen kann.</translation>
+    </message>
+    <message>
+        <location filename="../core/teaching/Experiments.cpp" line="293"/>
+        <source>The spec asks for a UTS namespace: the container has a hostname of its own, and renaming it (with CAP_SYS_ADMIN) leaves the host&apos;s.</source>
+        <translation>Die Spezifikation verlangt einen UTS-Namespace: Der Container hat einen eigenen Hostnamen, und ihn (mit CAP_SYS_ADMIN) umzubenennen lässt den des Hosts unberührt.</translation>
+    </message>
+    <message>
+        <location filename="../core/teaching/Experiments.cpp" line="297"/>
+        <source>No UTS namespace: the container reads the host&apos;s hostname; renaming would rename the host, so only a process without CAP_SYS_ADMIN tries it, and is refused.</source>
+        <translation>Kein UTS-Namespace: Der Container liest den Hostnamen des Hosts; Umbenennen würde den Host umbenennen, daher versucht es nur ein Prozess ohne CAP_SYS_ADMIN, und er wird abgewiesen.</translation>
+    </message>
+    <message>
+        <location filename="../core/teaching/Experiments.cpp" line="313"/>
+        <source>`hostname %1` was refused: the process lacks CAP_SYS_ADMIN, so no name changed.</source>
+        <translation>`hostname %1` wurde abgewiesen: Dem Prozess fehlt CAP_SYS_ADMIN, also hat sich kein Name geändert.</translation>
+    </message>
+    <message>
+        <location filename="../core/teaching/Experiments.cpp" line="317"/>
+        <source>Inside it is now called %1; the host is still called %2.</source>
+        <translation>Innen heißt er jetzt %1; der Host heißt weiterhin %2.</translation>
+    </message>
+    <message>
+        <location filename="../core/teaching/Experiments.cpp" line="319"/>
+        <source>Renaming was not tried: with CAP_SYS_ADMIN and no UTS namespace it would rename the host.</source>
+        <translation>Umbenennen wurde nicht versucht: Mit CAP_SYS_ADMIN und ohne UTS-Namespace würde es den Host umbenennen.</translation>
+    </message>
+    <message>
+        <location filename="../core/teaching/Experiments.cpp" line="324"/>
+        <source>It reads the host&apos;s hostname %1.</source>
+        <translation>Er liest den Hostnamen des Hosts, %1.</translation>
+    </message>
+    <message>
+        <location filename="../core/teaching/Experiments.cpp" line="329"/>
+        <source>The host is now called %1 too.</source>
+        <translation>Der Host heißt jetzt ebenfalls %1.</translation>
+    </message>
+    <message>
+        <location filename="../core/teaching/Experiments.cpp" line="357"/>
         <source>Bind port 80 in two containers</source>
         <translation>Port 80 in zwei Containern binden</translation>
     </message>
     <message>
-        <location filename="../core/teaching/Experiments.cpp" line="270"/>
+        <location filename="../core/teaching/Experiments.cpp" line="358"/>
         <source>Listens on port 80 in this container and, at the same time, in a second one made from the same spec.</source>
         <translation>Lauscht auf Port 80 in diesem Container und gleichzeitig in einem zweiten, der aus derselben Spezifikation erstellt wurde.</translation>
     </message>
     <message>
-        <location filename="../core/teaching/Experiments.cpp" line="281"/>
+        <location filename="../core/teaching/Experiments.cpp" line="369"/>
         <source>Each container has its own network stack: both can listen on their own port 80.</source>
         <translation>Jeder Container hat seinen eigenen Netzwerkstapel: Beide können auf ihrem eigenen Port 80 lauschen.</translation>
     </message>
     <message>
-        <location filename="../core/teaching/Experiments.cpp" line="285"/>
+        <location filename="../core/teaching/Experiments.cpp" line="373"/>
         <source>No network namespace: both use the host&apos;s port 80, and only one can have it.</source>
         <translation>Kein Netzwerk-Namespace: Beide verwenden Port 80 des Hosts, und nur einer kann ihn bekommen.</translation>
     </message>
     <message>
-        <location filename="../core/teaching/Experiments.cpp" line="299"/>
+        <location filename="../core/teaching/Experiments.cpp" line="387"/>
         <source>Both containers listened on port 80 at the same time: each has a network stack of its own.</source>
         <translation>Beide Container haben gleichzeitig auf Port 80 gelauscht: Jeder hat einen eigenen Netzwerkstapel.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/teaching/Experiments.cpp" line="304"/>
+        <location filename="../core/teaching/Experiments.cpp" line="392"/>
         <source>Only %n of the two containers could listen on port 80: they share one network stack.</source>
         <translation>
             <numerusform>Nur %n der beiden Container konnte auf Port 80 lauschen: Sie teilen sich einen Netzwerkstapel.</numerusform>
@@ -822,272 +877,282 @@
         </translation>
     </message>
     <message>
-        <location filename="../core/teaching/Experiments.cpp" line="318"/>
+        <location filename="../core/teaching/Experiments.cpp" line="406"/>
         <source>Fork bomb</source>
         <translation>Fork-Bombe</translation>
     </message>
     <message>
-        <location filename="../core/teaching/Experiments.cpp" line="319"/>
+        <location filename="../core/teaching/Experiments.cpp" line="407"/>
         <source>Starts 200 processes as fast as it can.</source>
         <translation>Startet so schnell wie möglich 200 Prozesse.</translation>
     </message>
     <message>
-        <location filename="../core/teaching/Experiments.cpp" line="329"/>
+        <location filename="../core/teaching/Experiments.cpp" line="417"/>
         <source>pids.max is %1: fork() fails with EAGAIN once the container has %1 tasks.</source>
         <translation>pids.max ist %1: fork() schlägt mit EAGAIN fehl, sobald der Container %1 Tasks hat.</translation>
     </message>
     <message>
-        <location filename="../core/teaching/Experiments.cpp" line="334"/>
+        <location filename="../core/teaching/Experiments.cpp" line="422"/>
         <source>No pids limit below 200: nothing stops the processes (a real fork bomb would exhaust the host).</source>
         <translation>Kein pids-Limit unter 200: Nichts hält die Prozesse auf (eine echte Fork-Bombe würde den Host erschöpfen).</translation>
     </message>
     <message>
-        <location filename="../core/teaching/Experiments.cpp" line="341"/>
+        <location filename="../core/teaching/Experiments.cpp" line="429"/>
         <source>All 200 processes started.</source>
         <translation>Alle 200 Prozesse wurden gestartet.</translation>
     </message>
     <message>
-        <location filename="../core/teaching/Experiments.cpp" line="344"/>
+        <location filename="../core/teaching/Experiments.cpp" line="432"/>
         <source>fork() failed: the cgroup&apos;s pids.max was reached.</source>
         <translation>fork() ist fehlgeschlagen: pids.max der cgroup wurde erreicht.</translation>
     </message>
     <message>
-        <location filename="../core/teaching/Experiments.cpp" line="346"/>
+        <location filename="../core/teaching/Experiments.cpp" line="434"/>
         <source>The shell ended with exit code %1.</source>
         <translation>Die Shell wurde mit Exit-Code %1 beendet.</translation>
     </message>
     <message>
-        <location filename="../core/teaching/Experiments.cpp" line="361"/>
+        <location filename="../core/teaching/Experiments.cpp" line="449"/>
         <source>Memory hog</source>
         <translation>Speicherfresser</translation>
     </message>
     <message>
-        <location filename="../core/teaching/Experiments.cpp" line="362"/>
+        <location filename="../core/teaching/Experiments.cpp" line="450"/>
         <source>Allocates a 256 MiB buffer (dd with bs=256M).</source>
         <translation>Belegt einen Puffer von 256 MiB (dd mit bs=256M).</translation>
     </message>
     <message>
-        <location filename="../core/teaching/Experiments.cpp" line="373"/>
+        <location filename="../core/teaching/Experiments.cpp" line="461"/>
         <source>The memory limit is %1 MiB: the kernel&apos;s OOM killer ends the process that pushes the cgroup over it.</source>
         <translation>Das Speicherlimit beträgt %1 MiB: Der OOM-Killer des Kernels beendet den Prozess, der die cgroup darüber hinaustreibt.</translation>
     </message>
     <message>
-        <location filename="../core/teaching/Experiments.cpp" line="378"/>
+        <location filename="../core/teaching/Experiments.cpp" line="466"/>
         <source>No memory limit below 256 MiB: the allocation succeeds.</source>
         <translation>Kein Speicherlimit unter 256 MiB: Die Speicherbelegung gelingt.</translation>
     </message>
     <message>
-        <location filename="../core/teaching/Experiments.cpp" line="385"/>
+        <location filename="../core/teaching/Experiments.cpp" line="473"/>
         <source>The process was killed (exit code %1); the cgroup counted %2 OOM kill(s).</source>
         <translation>Der Prozess wurde abgewürgt (Exit-Code %1); die cgroup hat %2 OOM-Kill(s) gezählt.</translation>
     </message>
     <message>
-        <location filename="../core/teaching/Experiments.cpp" line="392"/>
+        <location filename="../core/teaching/Experiments.cpp" line="480"/>
         <source>The 256 MiB were allocated.</source>
         <translation>Die 256 MiB wurden belegt.</translation>
     </message>
     <message>
-        <location filename="../core/teaching/Experiments.cpp" line="411"/>
+        <location filename="../core/teaching/Experiments.cpp" line="499"/>
         <source>CPU hog</source>
         <translation>CPU-Fresser</translation>
     </message>
     <message>
-        <location filename="../core/teaching/Experiments.cpp" line="412"/>
+        <location filename="../core/teaching/Experiments.cpp" line="500"/>
         <source>Spins one CPU for a second.</source>
         <translation>Lastet eine CPU eine Sekunde lang mit einer Schleife voll aus.</translation>
     </message>
     <message>
-        <location filename="../core/teaching/Experiments.cpp" line="425"/>
+        <location filename="../core/teaching/Experiments.cpp" line="513"/>
         <source>The CPU quota is %1 CPU per period: the scheduler stops the loop for the rest of each period once the quota is used.</source>
         <translation>Das CPU-Kontingent beträgt %1 CPU pro Periode: Der Scheduler hält die Schleife für den Rest jeder Periode an, sobald das Kontingent aufgebraucht ist.</translation>
     </message>
     <message>
-        <location filename="../core/teaching/Experiments.cpp" line="431"/>
+        <location filename="../core/teaching/Experiments.cpp" line="519"/>
         <source>No CPU quota below one CPU: the loop runs at full speed.</source>
         <translation>Kein CPU-Kontingent unter einer CPU: Die Schleife läuft mit voller Geschwindigkeit.</translation>
     </message>
     <message>
-        <location filename="../core/teaching/Experiments.cpp" line="438"/>
+        <location filename="../core/teaching/Experiments.cpp" line="526"/>
         <source>The scheduler throttled the container in %1 periods.</source>
         <translation>Der Scheduler hat den Container in %1 Perioden gedrosselt.</translation>
     </message>
     <message>
-        <location filename="../core/teaching/Experiments.cpp" line="441"/>
+        <location filename="../core/teaching/Experiments.cpp" line="529"/>
         <source>The loop was never throttled.</source>
         <translation>Die Schleife wurde nie gedrosselt.</translation>
     </message>
     <message>
-        <location filename="../core/teaching/Experiments.cpp" line="458"/>
+        <location filename="../core/teaching/Experiments.cpp" line="546"/>
         <source>Write to the root</source>
         <translation>In das Wurzeldateisystem schreiben</translation>
     </message>
     <message>
-        <location filename="../core/teaching/Experiments.cpp" line="459"/>
+        <location filename="../core/teaching/Experiments.cpp" line="547"/>
         <source>Creates (and removes) the file /.isolde-lab.</source>
         <translation>Erstellt (und entfernt) die Datei /.isolde-lab.</translation>
     </message>
     <message>
-        <location filename="../core/teaching/Experiments.cpp" line="466"/>
+        <location filename="../core/teaching/Experiments.cpp" line="554"/>
         <source>root.readonly is true: the root is mounted read-only, writes fail with EROFS.</source>
         <translation>root.readonly ist true: Das Wurzeldateisystem ist schreibgeschützt eingehängt, Schreibzugriffe schlagen mit EROFS fehl.</translation>
     </message>
     <message>
-        <location filename="../core/teaching/Experiments.cpp" line="470"/>
+        <location filename="../core/teaching/Experiments.cpp" line="558"/>
         <source>The root is writable: the file lands in the container&apos;s own overlay layer.</source>
         <translation>Das Wurzeldateisystem ist beschreibbar: Die Datei landet in der eigenen Overlay-Schicht des Containers.</translation>
     </message>
     <message>
-        <location filename="../core/teaching/Experiments.cpp" line="487"/>
+        <location filename="../core/teaching/Experiments.cpp" line="575"/>
         <source>Read a masked path</source>
         <translation>Einen maskierten Pfad lesen</translation>
     </message>
     <message>
-        <location filename="../core/teaching/Experiments.cpp" line="489"/>
+        <location filename="../core/teaching/Experiments.cpp" line="577"/>
         <source>Reads /proc/timer_list, which tells about the host&apos;s timers.</source>
         <translation>Liest /proc/timer_list, das Auskunft über die Timer des Hosts gibt.</translation>
     </message>
     <message>
-        <location filename="../core/teaching/Experiments.cpp" line="496"/>
+        <location filename="../core/teaching/Experiments.cpp" line="584"/>
         <source>/proc/timer_list is in linux.maskedPaths: /dev/null is bound over it, so it reads as empty.</source>
         <translation>/proc/timer_list steht in linux.maskedPaths: /dev/null ist darüber gebunden, daher wird es als leer gelesen.</translation>
     </message>
     <message>
-        <location filename="../core/teaching/Experiments.cpp" line="500"/>
+        <location filename="../core/teaching/Experiments.cpp" line="588"/>
         <source>/proc/timer_list is not masked: the host&apos;s timers can be read.</source>
         <translation>/proc/timer_list ist nicht maskiert: Die Timer des Hosts können gelesen werden.</translation>
     </message>
     <message>
-        <location filename="../core/teaching/Experiments.cpp" line="511"/>
+        <location filename="../core/teaching/Experiments.cpp" line="599"/>
         <source>%1 bytes of the host&apos;s timer list came out.</source>
         <translation>%1 Byte der Timer-Liste des Hosts wurden ausgegeben.</translation>
     </message>
     <message>
-        <location filename="../core/teaching/Experiments.cpp" line="513"/>
+        <location filename="../core/teaching/Experiments.cpp" line="601"/>
         <source>The file read as empty: it is masked.</source>
         <translation>Die Datei wurde als leer gelesen: Sie ist maskiert.</translation>
     </message>
     <message>
-        <location filename="../core/teaching/Experiments.cpp" line="527"/>
+        <location filename="../core/teaching/Experiments.cpp" line="615"/>
         <source>Root inside, nobody outside</source>
         <translation>Innen root, außen niemand</translation>
     </message>
     <message>
-        <location filename="../core/teaching/Experiments.cpp" line="528"/>
-        <source>Shows the user id inside and the uid map that says who it is on the host.</source>
-        <translation>Zeigt die Benutzer-ID innen und die UID-Map, die angibt, wer das auf dem Host ist.</translation>
+        <location filename="../core/teaching/Experiments.cpp" line="616"/>
+        <source>Creates a file as root in a host directory bind-mounted into a twin container, and shows who owns it on the host.</source>
+        <translation>Legt als root eine Datei in einem Host-Verzeichnis an, das per Bind-Mount in einen Zwillingscontainer eingehängt ist, und zeigt, wem sie auf dem Host gehört.</translation>
     </message>
     <message>
-        <location filename="../core/teaching/Experiments.cpp" line="538"/>
+        <location filename="../core/teaching/Experiments.cpp" line="649"/>
+        <source>No file appeared in the host directory: %1</source>
+        <translation>Im Host-Verzeichnis ist keine Datei erschienen: %1</translation>
+    </message>
+    <message>
+        <location filename="../core/teaching/Experiments.cpp" line="654"/>
+        <source>The uid map says uid 0 inside is uid %1 on the host.</source>
+        <translation>Laut UID-Zuordnung ist UID 0 innen UID %1 auf dem Host.</translation>
+    </message>
+    <message>
+        <location filename="../core/teaching/Experiments.cpp" line="660"/>
+        <source>The file root made inside belongs to root (uid 0) on the host.</source>
+        <translation>Die Datei, die root innen angelegt hat, gehört auf dem Host root (UID 0).</translation>
+    </message>
+    <message>
+        <location filename="../core/teaching/Experiments.cpp" line="664"/>
+        <source>The file root made inside belongs to uid %1 on the host, an unprivileged user there: the user namespace maps root to it.</source>
+        <translation>Die Datei, die root innen angelegt hat, gehört auf dem Host UID %1, einem dortigen unprivilegierten Benutzer: Der User-Namespace bildet root auf ihn ab.</translation>
+    </message>
+    <message>
+        <location filename="../core/teaching/Experiments.cpp" line="629"/>
         <source>A user namespace maps root inside to uid %1 on the host, an unprivileged user there.</source>
         <translation>Ein User-Namespace ordnet root innen der UID %1 auf dem Host zu, dort ein unprivilegierter Benutzer.</translation>
     </message>
     <message>
-        <location filename="../core/teaching/Experiments.cpp" line="544"/>
+        <location filename="../core/teaching/Experiments.cpp" line="635"/>
         <source>A user namespace without a mapping for root.</source>
         <translation>Ein User-Namespace ohne Zuordnung für root.</translation>
     </message>
     <message>
-        <location filename="../core/teaching/Experiments.cpp" line="547"/>
+        <location filename="../core/teaching/Experiments.cpp" line="638"/>
         <source>No user namespace: root inside is root on the host, held back only by capabilities, seccomp and the other namespaces.</source>
         <translation>Kein User-Namespace: root innen ist root auf dem Host, nur durch Capabilities, Seccomp und die anderen Namespaces eingeschränkt.</translation>
     </message>
     <message>
-        <location filename="../core/teaching/Experiments.cpp" line="558"/>
-        <source>The uid map has no line for root.</source>
-        <translation>Die UID-Map hat keine Zeile für root.</translation>
-    </message>
-    <message>
-        <location filename="../core/teaching/Experiments.cpp" line="561"/>
-        <source>uid 0 inside is uid 0 on the host.</source>
-        <translation>UID 0 innen ist UID 0 auf dem Host.</translation>
-    </message>
-    <message>
-        <location filename="../core/teaching/Experiments.cpp" line="563"/>
-        <source>uid 0 inside is uid %1 on the host: files it creates there belong to that uid.</source>
-        <translation>UID 0 innen ist UID %1 auf dem Host: Dateien, die root dort erstellt, gehören dieser UID.</translation>
-    </message>
-    <message>
-        <location filename="../core/teaching/Experiments.cpp" line="608"/>
+        <location filename="../core/teaching/Experiments.cpp" line="710"/>
         <source>allowed</source>
         <translation>erlaubt</translation>
     </message>
     <message>
-        <location filename="../core/teaching/Experiments.cpp" line="610"/>
+        <location filename="../core/teaching/Experiments.cpp" line="712"/>
         <source>refused</source>
         <translation>verweigert</translation>
     </message>
     <message>
-        <location filename="../core/teaching/Experiments.cpp" line="612"/>
+        <location filename="../core/teaching/Experiments.cpp" line="714"/>
         <source>killed</source>
         <translation>abgewürgt</translation>
     </message>
     <message>
-        <location filename="../core/teaching/Experiments.cpp" line="614"/>
+        <location filename="../core/teaching/Experiments.cpp" line="716"/>
         <source>throttled</source>
         <translation>gedrosselt</translation>
     </message>
     <message>
-        <location filename="../core/teaching/Experiments.cpp" line="616"/>
+        <location filename="../core/teaching/Experiments.cpp" line="718"/>
         <source>isolated</source>
         <translation>isoliert</translation>
     </message>
     <message>
-        <location filename="../core/teaching/Experiments.cpp" line="618"/>
+        <location filename="../core/teaching/Experiments.cpp" line="720"/>
         <source>shared with the host</source>
         <translation>mit dem Host geteilt</translation>
     </message>
     <message>
-        <location filename="../core/teaching/Experiments.cpp" line="622"/>
+        <location filename="../core/teaching/Experiments.cpp" line="724"/>
         <source>unknown</source>
         <translation>unbekannt</translation>
     </message>
     <message>
-        <location filename="../core/teaching/Experiments.cpp" line="656"/>
+        <location filename="../core/teaching/Experiments.cpp" line="760"/>
         <source>seccomp filter</source>
         <translation>Seccomp-Filter</translation>
     </message>
     <message>
-        <location filename="../core/teaching/Experiments.cpp" line="658"/>
+        <location filename="../core/teaching/Experiments.cpp" line="762"/>
         <source>capabilities</source>
         <translation>Capabilities</translation>
     </message>
     <message>
-        <location filename="../core/teaching/Experiments.cpp" line="660"/>
+        <location filename="../core/teaching/Experiments.cpp" line="764"/>
         <source>PID namespace</source>
         <translation>PID-Namespace</translation>
     </message>
     <message>
-        <location filename="../core/teaching/Experiments.cpp" line="662"/>
+        <location filename="../core/teaching/Experiments.cpp" line="766"/>
         <source>network namespace</source>
         <translation>Netzwerk-Namespace</translation>
     </message>
     <message>
-        <location filename="../core/teaching/Experiments.cpp" line="664"/>
+        <location filename="../core/teaching/Experiments.cpp" line="768"/>
         <source>user namespace</source>
         <translation>User-Namespace</translation>
     </message>
     <message>
-        <location filename="../core/teaching/Experiments.cpp" line="666"/>
+        <location filename="../core/teaching/Experiments.cpp" line="770"/>
+        <source>UTS namespace</source>
+        <translation>UTS-Namespace</translation>
+    </message>
+    <message>
+        <location filename="../core/teaching/Experiments.cpp" line="772"/>
         <source>pids cgroup limit</source>
         <translation>pids-cgroup-Limit</translation>
     </message>
     <message>
-        <location filename="../core/teaching/Experiments.cpp" line="668"/>
+        <location filename="../core/teaching/Experiments.cpp" line="774"/>
         <source>memory cgroup limit</source>
         <translation>memory-cgroup-Limit</translation>
     </message>
     <message>
-        <location filename="../core/teaching/Experiments.cpp" line="670"/>
+        <location filename="../core/teaching/Experiments.cpp" line="776"/>
         <source>CPU cgroup quota</source>
         <translation>CPU-cgroup-Kontingent</translation>
     </message>
     <message>
-        <location filename="../core/teaching/Experiments.cpp" line="672"/>
+        <location filename="../core/teaching/Experiments.cpp" line="778"/>
         <source>read-only root</source>
         <translation>schreibgeschütztes Wurzeldateisystem</translation>
     </message>
     <message>
-        <location filename="../core/teaching/Experiments.cpp" line="674"/>
+        <location filename="../core/teaching/Experiments.cpp" line="780"/>
         <source>masked paths</source>
         <translation>maskierte Pfade</translation>
     </message>
@@ -1617,98 +1682,122 @@
 <context>
     <name>LabPage</name>
     <message>
-        <location filename="../qml/teaching/LabPage.qml" line="19"/>
+        <location filename="../qml/teaching/LabPage.qml" line="33"/>
         <source>Experiments lab</source>
         <translation>Experimentierlabor</translation>
     </message>
     <message>
-        <location filename="../qml/teaching/LabPage.qml" line="35"/>
-        <source>Experiments in %1</source>
-        <translation>Experimente in %1</translation>
-    </message>
-    <message>
-        <location filename="../qml/teaching/LabPage.qml" line="36"/>
-        <location filename="../qml/teaching/LabPage.qml" line="71"/>
+        <location filename="../qml/teaching/LabPage.qml" line="125"/>
         <source>Experiments</source>
         <translation>Experimente</translation>
     </message>
     <message>
-        <location filename="../qml/teaching/LabPage.qml" line="45"/>
+        <location filename="../qml/teaching/LabPage.qml" line="87"/>
         <source>An experiment is running</source>
         <translation>Ein Experiment läuft</translation>
     </message>
     <message>
-        <location filename="../qml/teaching/LabPage.qml" line="56"/>
-        <source>Choose a running container on the Containers page, or start Isolde with --page lab --container NAME.</source>
-        <translation>Wählen Sie auf der Seite „Container“ einen laufenden Container oder starten Sie Isolde mit --page lab --container NAME.</translation>
+        <location filename="../qml/teaching/LabPage.qml" line="60"/>
+        <source>Experiments in</source>
+        <translation>Experimente in</translation>
+    </message>
+    <message>
+        <location filename="../qml/teaching/LabPage.qml" line="75"/>
+        <source>Choose a running container</source>
+        <translation>Laufenden Container wählen</translation>
+    </message>
+    <message>
+        <location filename="../qml/teaching/LabPage.qml" line="76"/>
+        <source>No container is running</source>
+        <translation>Kein Container läuft</translation>
+    </message>
+    <message>
+        <location filename="../qml/teaching/LabPage.qml" line="77"/>
+        <source>Container to run the experiments in</source>
+        <translation>Container, in dem die Experimente laufen</translation>
+    </message>
+    <message>
+        <location filename="../qml/teaching/LabPage.qml" line="103"/>
+        <source>Run tries an act inside the container and shows which mechanism decided it; Relax and try again runs it in a twin with that mechanism relaxed.</source>
+        <translation>„Ausführen“ versucht eine Handlung im Container und zeigt, welcher Mechanismus entschieden hat; „Lockern und erneut versuchen“ führt sie in einem Zwillingscontainer mit gelockertem Mechanismus aus.</translation>
+    </message>
+    <message>
+        <location filename="../qml/teaching/LabPage.qml" line="107"/>
+        <source>Choose a running container above to run these experiments in it.</source>
+        <translation>Wählen Sie oben einen laufenden Container, um diese Experimente darin auszuführen.</translation>
     </message>
     <message>
         <location filename="../qml/teaching/LabPage.qml" line="108"/>
+        <source>Start a container on the Containers page to run these experiments in it.</source>
+        <translation>Starten Sie auf der Seite „Container“ einen Container, um diese Experimente darin auszuführen.</translation>
+    </message>
+    <message>
+        <location filename="../qml/teaching/LabPage.qml" line="163"/>
         <source>(%1)</source>
         <translation>(%1)</translation>
     </message>
     <message>
-        <location filename="../qml/teaching/LabPage.qml" line="118"/>
+        <location filename="../qml/teaching/LabPage.qml" line="173"/>
         <source>Running %1</source>
         <translation>%1 wird ausgeführt</translation>
     </message>
     <message>
-        <location filename="../qml/teaching/LabPage.qml" line="121"/>
+        <location filename="../qml/teaching/LabPage.qml" line="176"/>
         <source>Run</source>
         <translation>Ausführen</translation>
     </message>
     <message>
-        <location filename="../qml/teaching/LabPage.qml" line="123"/>
+        <location filename="../qml/teaching/LabPage.qml" line="179"/>
         <source>Run %1 in the container</source>
         <translation>%1 im Container ausführen</translation>
     </message>
     <message>
-        <location filename="../qml/teaching/LabPage.qml" line="127"/>
+        <location filename="../qml/teaching/LabPage.qml" line="183"/>
         <source>Relax and try again</source>
         <translation>Lockern und erneut versuchen</translation>
     </message>
     <message>
-        <location filename="../qml/teaching/LabPage.qml" line="129"/>
+        <location filename="../qml/teaching/LabPage.qml" line="185"/>
         <source>Run %1 in a twin container with %2 relaxed</source>
         <translation>%1 in einem Zwillingscontainer mit gelockerter Einschränkung „%2“ ausführen</translation>
     </message>
     <message>
-        <location filename="../qml/teaching/LabPage.qml" line="153"/>
+        <location filename="../qml/teaching/LabPage.qml" line="216"/>
         <source>Twin predicted</source>
         <translation>Vorhersage (Zwilling)</translation>
     </message>
     <message>
-        <location filename="../qml/teaching/LabPage.qml" line="153"/>
+        <location filename="../qml/teaching/LabPage.qml" line="216"/>
         <source>Predicted</source>
         <translation>Vorhergesagt</translation>
     </message>
     <message>
-        <location filename="../qml/teaching/LabPage.qml" line="162"/>
+        <location filename="../qml/teaching/LabPage.qml" line="225"/>
         <source>Happened</source>
         <translation>Eingetreten</translation>
     </message>
     <message>
-        <location filename="../qml/teaching/LabPage.qml" line="174"/>
+        <location filename="../qml/teaching/LabPage.qml" line="237"/>
         <source>Decided by</source>
         <translation>Entschieden durch</translation>
     </message>
     <message>
-        <location filename="../qml/teaching/LabPage.qml" line="185"/>
+        <location filename="../qml/teaching/LabPage.qml" line="248"/>
         <source>Why</source>
         <translation>Warum</translation>
     </message>
     <message>
-        <location filename="../qml/teaching/LabPage.qml" line="201"/>
+        <location filename="../qml/teaching/LabPage.qml" line="264"/>
         <source>Hide output</source>
         <translation>Ausgabe ausblenden</translation>
     </message>
     <message>
-        <location filename="../qml/teaching/LabPage.qml" line="201"/>
+        <location filename="../qml/teaching/LabPage.qml" line="264"/>
         <source>Show output</source>
         <translation>Ausgabe anzeigen</translation>
     </message>
     <message>
-        <location filename="../qml/teaching/LabPage.qml" line="211"/>
+        <location filename="../qml/teaching/LabPage.qml" line="274"/>
         <source>Output of %1</source>
         <translation>Ausgabe von %1</translation>
     </message>
@@ -1799,11 +1888,11 @@
         <location filename="../core/teaching/Lessons.cpp" line="66"/>
         <location filename="../core/teaching/Lessons.cpp" line="78"/>
         <location filename="../core/teaching/Lessons.cpp" line="85"/>
-        <location filename="../core/teaching/Lessons.cpp" line="124"/>
-        <location filename="../core/teaching/Lessons.cpp" line="145"/>
-        <location filename="../core/teaching/Lessons.cpp" line="153"/>
-        <location filename="../core/teaching/Lessons.cpp" line="191"/>
-        <location filename="../core/teaching/Lessons.cpp" line="199"/>
+        <location filename="../core/teaching/Lessons.cpp" line="126"/>
+        <location filename="../core/teaching/Lessons.cpp" line="147"/>
+        <location filename="../core/teaching/Lessons.cpp" line="155"/>
+        <location filename="../core/teaching/Lessons.cpp" line="193"/>
+        <location filename="../core/teaching/Lessons.cpp" line="201"/>
         <source>Create a container.</source>
         <translation>Erstellen Sie einen Container.</translation>
     </message>
@@ -1914,327 +2003,327 @@
     </message>
     <message>
         <location filename="../core/teaching/Lessons.cpp" line="96"/>
-        <source>Look at the uid map: inside uid 0, outside uid 100000.</source>
-        <translation>Sehen Sie sich die UID-Map an: innen UID 0, außen UID 100000.</translation>
+        <source>Create a file in a bind mount: inside it belongs to root, on the host to uid 100000.</source>
+        <translation>Legen Sie eine Datei in einem Bind-Mount an: Innen gehört sie root, auf dem Host UID 100000.</translation>
     </message>
     <message>
-        <location filename="../core/teaching/Lessons.cpp" line="98"/>
+        <location filename="../core/teaching/Lessons.cpp" line="100"/>
         <source>The map row shows /proc/PID/uid_map as the host reads it.</source>
         <translation>Die Zeile der Karte zeigt /proc/PID/uid_map so, wie der Host es liest.</translation>
     </message>
     <message>
-        <location filename="../core/teaching/Lessons.cpp" line="100"/>
+        <location filename="../core/teaching/Lessons.cpp" line="102"/>
         <source>Without the user namespace, root inside is root on the host.</source>
         <translation>Ohne User-Namespace ist root innen auch root auf dem Host.</translation>
     </message>
     <message>
-        <location filename="../core/teaching/Lessons.cpp" line="103"/>
+        <location filename="../core/teaching/Lessons.cpp" line="105"/>
         <source>CPU cgroup</source>
         <translation>CPU-cgroup</translation>
     </message>
     <message>
-        <location filename="../core/teaching/Lessons.cpp" line="104"/>
+        <location filename="../core/teaching/Lessons.cpp" line="106"/>
         <source>Time slices and core pinning: a quota of CPU time per period.</source>
         <translation>Zeitscheiben und Bindung an Kerne: ein Kontingent an CPU-Zeit pro Periode.</translation>
     </message>
     <message>
-        <location filename="../core/teaching/Lessons.cpp" line="105"/>
-        <location filename="../core/teaching/Lessons.cpp" line="222"/>
+        <location filename="../core/teaching/Lessons.cpp" line="107"/>
+        <location filename="../core/teaching/Lessons.cpp" line="224"/>
         <source>Create a container limited to 0.2 CPU.</source>
         <translation>Erstellen Sie einen auf 0,2 CPU begrenzten Container.</translation>
     </message>
     <message>
-        <location filename="../core/teaching/Lessons.cpp" line="106"/>
+        <location filename="../core/teaching/Lessons.cpp" line="108"/>
         <source>Spin a CPU inside: the scheduler throttles it.</source>
         <translation>Lasten Sie innen eine CPU voll aus: Der Scheduler drosselt sie.</translation>
     </message>
     <message>
-        <location filename="../core/teaching/Lessons.cpp" line="108"/>
+        <location filename="../core/teaching/Lessons.cpp" line="110"/>
         <source>The chart shows CPU use flat at the quota.</source>
         <translation>Das Diagramm zeigt die CPU-Nutzung flach auf Höhe des Kontingents.</translation>
     </message>
     <message>
-        <location filename="../core/teaching/Lessons.cpp" line="109"/>
+        <location filename="../core/teaching/Lessons.cpp" line="111"/>
         <source>The quota lives in a cgroup file: see the map.</source>
         <translation>Das Kontingent steht in einer cgroup-Datei: siehe Karte.</translation>
     </message>
     <message>
-        <location filename="../core/teaching/Lessons.cpp" line="111"/>
+        <location filename="../core/teaching/Lessons.cpp" line="113"/>
         <source>Memory cgroup</source>
         <translation>Speicher-cgroup</translation>
     </message>
     <message>
-        <location filename="../core/teaching/Lessons.cpp" line="112"/>
+        <location filename="../core/teaching/Lessons.cpp" line="114"/>
         <source>RAM and swap limits: above the limit the kernel reclaims, then kills.</source>
         <translation>Limits für RAM und Swap: Oberhalb des Limits fordert der Kernel Speicher zurück und würgt dann Prozesse ab.</translation>
     </message>
     <message>
-        <location filename="../core/teaching/Lessons.cpp" line="113"/>
+        <location filename="../core/teaching/Lessons.cpp" line="115"/>
         <source>Create a container limited to 64 MiB.</source>
         <translation>Erstellen Sie einen auf 64 MiB begrenzten Container.</translation>
     </message>
     <message>
-        <location filename="../core/teaching/Lessons.cpp" line="114"/>
+        <location filename="../core/teaching/Lessons.cpp" line="116"/>
         <source>Allocate 256 MiB inside: the OOM killer ends the process.</source>
         <translation>Belegen Sie innen 256 MiB: Der OOM-Killer beendet den Prozess.</translation>
     </message>
     <message>
-        <location filename="../core/teaching/Lessons.cpp" line="116"/>
+        <location filename="../core/teaching/Lessons.cpp" line="118"/>
         <source>The memory chart shows the climb and the kill.</source>
         <translation>Das Speicherdiagramm zeigt den Anstieg und das Abwürgen.</translation>
     </message>
     <message>
-        <location filename="../core/teaching/Lessons.cpp" line="118"/>
+        <location filename="../core/teaching/Lessons.cpp" line="120"/>
         <source>The limit is memory.limit_in_bytes (v1) or memory.max (v2): see the map.</source>
         <translation>Das Limit ist memory.limit_in_bytes (v1) oder memory.max (v2): siehe Karte.</translation>
     </message>
     <message>
-        <location filename="../core/teaching/Lessons.cpp" line="122"/>
+        <location filename="../core/teaching/Lessons.cpp" line="124"/>
         <source>Block IO cgroup</source>
         <translation>Block-IO-cgroup</translation>
     </message>
     <message>
-        <location filename="../core/teaching/Lessons.cpp" line="123"/>
+        <location filename="../core/teaching/Lessons.cpp" line="125"/>
         <source>Disk bandwidth: weights and read/write throttles per device.</source>
         <translation>Datenträger-Bandbreite: Gewichtungen und Lese-/Schreibdrosseln pro Gerät.</translation>
     </message>
     <message>
-        <location filename="../core/teaching/Lessons.cpp" line="125"/>
+        <location filename="../core/teaching/Lessons.cpp" line="127"/>
         <source>Its read and write rates are counted by the io (v2) or blkio (v1) controller.</source>
         <translation>Seine Lese- und Schreibraten zählt der Controller io (v2) bzw. blkio (v1).</translation>
     </message>
     <message>
-        <location filename="../core/teaching/Lessons.cpp" line="129"/>
+        <location filename="../core/teaching/Lessons.cpp" line="131"/>
         <source>Network bandwidth</source>
         <translation>Netzwerkbandbreite</translation>
     </message>
     <message>
-        <location filename="../core/teaching/Lessons.cpp" line="130"/>
+        <location filename="../core/teaching/Lessons.cpp" line="132"/>
         <source>Bandwidth is not a cgroup limit: it is shaped with tc on the container&apos;s interface.</source>
         <translation>Bandbreite ist kein cgroup-Limit: Sie wird mit tc an der Schnittstelle des Containers geformt.</translation>
     </message>
     <message>
-        <location filename="../core/teaching/Lessons.cpp" line="132"/>
+        <location filename="../core/teaching/Lessons.cpp" line="134"/>
         <source>Traffic control (tc) queues on the container&apos;s veth pair limit its bandwidth; the cgroup only tags packets for it.</source>
         <translation>Traffic-Control-Warteschlangen (tc) am veth-Paar des Containers begrenzen seine Bandbreite; die cgroup markiert dafür nur die Pakete.</translation>
     </message>
     <message>
-        <location filename="../core/teaching/Lessons.cpp" line="135"/>
+        <location filename="../core/teaching/Lessons.cpp" line="137"/>
         <source>Create a container: without a network it has only the loopback interface.</source>
         <translation>Erstellen Sie einen Container: Ohne Netzwerk hat er nur die Loopback-Schnittstelle.</translation>
     </message>
     <message>
-        <location filename="../core/teaching/Lessons.cpp" line="138"/>
+        <location filename="../core/teaching/Lessons.cpp" line="140"/>
         <source>See its own network namespace in the map.</source>
         <translation>Sehen Sie seinen eigenen Netzwerk-Namespace in der Karte.</translation>
     </message>
     <message>
-        <location filename="../core/teaching/Lessons.cpp" line="140"/>
+        <location filename="../core/teaching/Lessons.cpp" line="142"/>
         <source>Devices cgroup</source>
         <translation>Geräte-cgroup</translation>
     </message>
     <message>
-        <location filename="../core/teaching/Lessons.cpp" line="141"/>
+        <location filename="../core/teaching/Lessons.cpp" line="143"/>
         <source>Which device nodes the container may open or create.</source>
         <translation>Welche Gerätedateien der Container öffnen oder erstellen darf.</translation>
     </message>
     <message>
-        <location filename="../core/teaching/Lessons.cpp" line="142"/>
+        <location filename="../core/teaching/Lessons.cpp" line="144"/>
         <source>Docker&apos;s rules deny every device but null, zero, full, random, urandom, tty, console, ptmx and pts; mknod is allowed, opening other devices is not.</source>
         <translation>Die Regeln von Docker verweigern jedes Gerät außer null, zero, full, random, urandom, tty, console, ptmx und pts; mknod ist erlaubt, das Öffnen anderer Geräte nicht.</translation>
     </message>
     <message>
-        <location filename="../core/teaching/Lessons.cpp" line="146"/>
+        <location filename="../core/teaching/Lessons.cpp" line="148"/>
         <source>The capability to create device nodes, CAP_MKNOD, is in the map.</source>
         <translation>Die Capability zum Erstellen von Gerätedateien, CAP_MKNOD, steht in der Karte.</translation>
     </message>
     <message>
-        <location filename="../core/teaching/Lessons.cpp" line="149"/>
+        <location filename="../core/teaching/Lessons.cpp" line="151"/>
         <source>Seccomp</source>
         <translation>Seccomp</translation>
     </message>
     <message>
-        <location filename="../core/teaching/Lessons.cpp" line="150"/>
+        <location filename="../core/teaching/Lessons.cpp" line="152"/>
         <source>A filter on system calls: the default profile refuses about 44 dangerous ones, among them reboot, mount and ptrace.</source>
         <translation>Ein Filter für Systemaufrufe: Das Standardprofil verweigert etwa 44 gefährliche, darunter reboot, mount und ptrace.</translation>
     </message>
     <message>
-        <location filename="../core/teaching/Lessons.cpp" line="154"/>
+        <location filename="../core/teaching/Lessons.cpp" line="156"/>
         <source>Trace another process: the filter refuses ptrace().</source>
         <translation>Verfolgen Sie einen anderen Prozess: Der Filter verweigert ptrace().</translation>
     </message>
     <message>
-        <location filename="../core/teaching/Lessons.cpp" line="156"/>
+        <location filename="../core/teaching/Lessons.cpp" line="158"/>
         <source>The map shows Seccomp: 2 and the profile&apos;s rule for ptrace.</source>
         <translation>Die Karte zeigt Seccomp: 2 und die Regel des Profils für ptrace.</translation>
     </message>
     <message>
-        <location filename="../core/teaching/Lessons.cpp" line="158"/>
+        <location filename="../core/teaching/Lessons.cpp" line="160"/>
         <source>Without the filter, ptrace() goes through.</source>
         <translation>Ohne den Filter geht ptrace() durch.</translation>
     </message>
     <message>
-        <location filename="../core/teaching/Lessons.cpp" line="160"/>
+        <location filename="../core/teaching/Lessons.cpp" line="162"/>
         <source>Capabilities</source>
         <translation>Capabilities</translation>
     </message>
     <message>
-        <location filename="../core/teaching/Lessons.cpp" line="161"/>
+        <location filename="../core/teaching/Lessons.cpp" line="163"/>
         <source>Root&apos;s power cut into pieces: the container keeps 14 of them.</source>
         <translation>Die Macht von root in Stücke geteilt: Der Container behält 14 davon.</translation>
     </message>
     <message>
-        <location filename="../core/teaching/Lessons.cpp" line="162"/>
+        <location filename="../core/teaching/Lessons.cpp" line="164"/>
         <source>Create a container without CAP_NET_RAW.</source>
         <translation>Erstellen Sie einen Container ohne CAP_NET_RAW.</translation>
     </message>
     <message>
-        <location filename="../core/teaching/Lessons.cpp" line="163"/>
+        <location filename="../core/teaching/Lessons.cpp" line="165"/>
         <source>Ping needs a raw socket: refused.</source>
         <translation>Ping braucht einen Raw-Socket: verweigert.</translation>
     </message>
     <message>
-        <location filename="../core/teaching/Lessons.cpp" line="164"/>
+        <location filename="../core/teaching/Lessons.cpp" line="166"/>
         <source>Each capability is a bit of CapEff and CapBnd: see the map.</source>
         <translation>Jede Capability ist ein Bit von CapEff und CapBnd: siehe Karte.</translation>
     </message>
     <message>
-        <location filename="../core/teaching/Lessons.cpp" line="166"/>
+        <location filename="../core/teaching/Lessons.cpp" line="168"/>
         <source>With CAP_NET_RAW added, ping opens its socket.</source>
         <translation>Mit hinzugefügtem CAP_NET_RAW öffnet ping seinen Socket.</translation>
     </message>
     <message>
-        <location filename="../core/teaching/Lessons.cpp" line="169"/>
+        <location filename="../core/teaching/Lessons.cpp" line="171"/>
         <source>AppArmor and SELinux</source>
         <translation>AppArmor und SELinux</translation>
     </message>
     <message>
-        <location filename="../core/teaching/Lessons.cpp" line="170"/>
+        <location filename="../core/teaching/Lessons.cpp" line="172"/>
         <source>Mandatory access control profiles restrict files, network and more, beyond permissions and capabilities.</source>
         <translation>Profile für Mandatory Access Control beschränken Dateien, Netzwerk und mehr, über Zugriffsrechte und Capabilities hinaus.</translation>
     </message>
     <message>
-        <location filename="../core/teaching/Lessons.cpp" line="173"/>
+        <location filename="../core/teaching/Lessons.cpp" line="175"/>
         <source>Isolde applies process.apparmorProfile and the SELinux label when the host has AppArmor or SELinux enabled; when it has neither, the container&apos;s state says so in the annotation org.isolde.lsm.</source>
         <translation>Isolde wendet process.apparmorProfile und das SELinux-Label an, wenn auf dem Host AppArmor oder SELinux aktiviert ist; ist keines von beiden aktiv, vermerkt der Status des Containers dies in der Annotation org.isolde.lsm.</translation>
     </message>
     <message>
-        <location filename="../core/teaching/Lessons.cpp" line="177"/>
+        <location filename="../core/teaching/Lessons.cpp" line="179"/>
         <source>Create a container and look for the annotation in its inspect view.</source>
         <translation>Erstellen Sie einen Container und suchen Sie die Annotation in seiner Ansicht „Inspizieren“.</translation>
     </message>
     <message>
-        <location filename="../core/teaching/Lessons.cpp" line="180"/>
+        <location filename="../core/teaching/Lessons.cpp" line="182"/>
         <source>Read-only root</source>
         <translation>Schreibgeschütztes Wurzeldateisystem</translation>
     </message>
     <message>
-        <location filename="../core/teaching/Lessons.cpp" line="181"/>
+        <location filename="../core/teaching/Lessons.cpp" line="183"/>
         <source>An immutable root filesystem: binaries cannot be changed at run time.</source>
         <translation>Ein unveränderliches Wurzeldateisystem: Programme können zur Laufzeit nicht verändert werden.</translation>
     </message>
     <message>
-        <location filename="../core/teaching/Lessons.cpp" line="182"/>
+        <location filename="../core/teaching/Lessons.cpp" line="184"/>
         <source>Create a container with a read-only root.</source>
         <translation>Erstellen Sie einen Container mit schreibgeschütztem Wurzeldateisystem.</translation>
     </message>
     <message>
-        <location filename="../core/teaching/Lessons.cpp" line="183"/>
+        <location filename="../core/teaching/Lessons.cpp" line="185"/>
         <source>Write to the root: EROFS.</source>
         <translation>Schreiben Sie in das Wurzeldateisystem: EROFS.</translation>
     </message>
     <message>
-        <location filename="../core/teaching/Lessons.cpp" line="184"/>
+        <location filename="../core/teaching/Lessons.cpp" line="186"/>
         <source>The mountinfo line of / carries &quot;ro&quot;: see the map.</source>
         <translation>Die mountinfo-Zeile von / enthält „ro“: siehe Karte.</translation>
     </message>
     <message>
-        <location filename="../core/teaching/Lessons.cpp" line="186"/>
+        <location filename="../core/teaching/Lessons.cpp" line="188"/>
         <source>With a writable root, the file lands in the container&apos;s own layer.</source>
         <translation>Mit beschreibbarem Wurzeldateisystem landet die Datei in der eigenen Schicht des Containers.</translation>
     </message>
     <message>
-        <location filename="../core/teaching/Lessons.cpp" line="189"/>
+        <location filename="../core/teaching/Lessons.cpp" line="191"/>
         <source>Masked paths</source>
         <translation>Maskierte Pfade</translation>
     </message>
     <message>
-        <location filename="../core/teaching/Lessons.cpp" line="190"/>
+        <location filename="../core/teaching/Lessons.cpp" line="192"/>
         <source>Files of /proc and /sys that tell about the host are covered.</source>
         <translation>Dateien in /proc und /sys, die Auskunft über den Host geben, werden verdeckt.</translation>
     </message>
     <message>
-        <location filename="../core/teaching/Lessons.cpp" line="192"/>
+        <location filename="../core/teaching/Lessons.cpp" line="194"/>
         <source>Read /proc/timer_list: it is empty.</source>
         <translation>Lesen Sie /proc/timer_list: Es ist leer.</translation>
     </message>
     <message>
-        <location filename="../core/teaching/Lessons.cpp" line="193"/>
+        <location filename="../core/teaching/Lessons.cpp" line="195"/>
         <source>Unmasked, the host&apos;s timers show through.</source>
         <translation>Ohne Maskierung scheinen die Timer des Hosts durch.</translation>
     </message>
     <message>
-        <location filename="../core/teaching/Lessons.cpp" line="195"/>
+        <location filename="../core/teaching/Lessons.cpp" line="197"/>
         <source>Overlay layers</source>
         <translation>Overlay-Schichten</translation>
     </message>
     <message>
-        <location filename="../core/teaching/Lessons.cpp" line="196"/>
+        <location filename="../core/teaching/Lessons.cpp" line="198"/>
         <source>Layered images with copy-on-write: base layers are shared and read-only; each container writes to its own upper layer.</source>
         <translation>Geschichtete Images mit Copy-on-Write: Basisschichten werden geteilt und sind schreibgeschützt; jeder Container schreibt in seine eigene obere Schicht.</translation>
     </message>
     <message>
-        <location filename="../core/teaching/Lessons.cpp" line="200"/>
+        <location filename="../core/teaching/Lessons.cpp" line="202"/>
         <source>Write a file: it goes to the container&apos;s upper layer, the image stays as it was.</source>
         <translation>Schreiben Sie eine Datei: Sie landet in der oberen Schicht des Containers, das Image bleibt unverändert.</translation>
     </message>
     <message>
-        <location filename="../core/teaching/Lessons.cpp" line="203"/>
+        <location filename="../core/teaching/Lessons.cpp" line="205"/>
         <source>The root&apos;s mountinfo line is an overlay with lowerdir and upperdir.</source>
         <translation>Die mountinfo-Zeile des Wurzeldateisystems ist ein Overlay mit lowerdir und upperdir.</translation>
     </message>
     <message>
-        <location filename="../core/teaching/Lessons.cpp" line="206"/>
+        <location filename="../core/teaching/Lessons.cpp" line="208"/>
         <source>Containers and virtual machines</source>
         <translation>Container und virtuelle Maschinen</translation>
     </message>
     <message>
-        <location filename="../core/teaching/Lessons.cpp" line="207"/>
+        <location filename="../core/teaching/Lessons.cpp" line="209"/>
         <source>Containers share the host&apos;s kernel: process-level isolation, milliseconds to start. A VM has its own kernel behind a hypervisor and boots in seconds.</source>
         <translation>Container teilen sich den Kernel des Hosts: Isolation auf Prozessebene, Start in Millisekunden. Eine VM hat hinter einem Hypervisor einen eigenen Kernel und bootet in Sekunden.</translation>
     </message>
     <message>
-        <location filename="../core/teaching/Lessons.cpp" line="210"/>
+        <location filename="../core/teaching/Lessons.cpp" line="212"/>
         <source>Kernel: shared with the host, or a VM&apos;s own. Isolation: kernel features, or the hypervisor. Overhead: minimal, or a full operating system.</source>
         <translation>Kernel: mit dem Host geteilt oder ein eigener der VM. Isolation: Kernel-Funktionen oder der Hypervisor. Mehraufwand: minimal oder ein vollständiges Betriebssystem.</translation>
     </message>
     <message>
-        <location filename="../core/teaching/Lessons.cpp" line="213"/>
+        <location filename="../core/teaching/Lessons.cpp" line="215"/>
         <source>Measure how long Isolde takes to create and start a container.</source>
         <translation>Messen Sie, wie lange Isolde braucht, um einen Container zu erstellen und zu starten.</translation>
     </message>
     <message>
-        <location filename="../core/teaching/Lessons.cpp" line="215"/>
+        <location filename="../core/teaching/Lessons.cpp" line="217"/>
         <source>A kernel bug can let a process out of a container; keep kernels patched, use user namespaces, seccomp and few capabilities, or gVisor or Kata Containers for a stronger boundary.</source>
         <translation>Ein Kernel-Fehler kann einen Prozess aus einem Container entkommen lassen; halten Sie Kernel aktuell, verwenden Sie User-Namespaces, Seccomp und wenige Capabilities oder für eine stärkere Grenze gVisor bzw. Kata Containers.</translation>
     </message>
     <message>
-        <location filename="../core/teaching/Lessons.cpp" line="220"/>
+        <location filename="../core/teaching/Lessons.cpp" line="222"/>
         <source>Reading the numbers</source>
         <translation>Die Zahlen verstehen</translation>
     </message>
     <message>
-        <location filename="../core/teaching/Lessons.cpp" line="221"/>
+        <location filename="../core/teaching/Lessons.cpp" line="223"/>
         <source>Why docker stats, top and ctop disagree on CPU and memory.</source>
         <translation>Warum docker stats, top und ctop bei CPU und Speicher nicht übereinstimmen.</translation>
     </message>
     <message>
-        <location filename="../core/teaching/Lessons.cpp" line="223"/>
+        <location filename="../core/teaching/Lessons.cpp" line="225"/>
         <source>Spin it, then switch the CPU % convention: per core (Docker), share of the host (ctop, LXD), share of the quota.</source>
         <translation>Lasten Sie die CPU aus und wechseln Sie dann die Konvention für CPU-%: pro Kern (Docker), Anteil am Host (ctop, LXD), Anteil am Kontingent.</translation>
     </message>
     <message>
-        <location filename="../core/teaching/Lessons.cpp" line="227"/>
+        <location filename="../core/teaching/Lessons.cpp" line="229"/>
         <source>The memory breakdown: anon, file, inactive file, shmem, kernel.</source>
         <translation>Die Aufschlüsselung des Speichers: anon, file, inactive file, shmem, kernel.</translation>
     </message>
@@ -2428,137 +2517,167 @@
 <context>
     <name>MonitorView</name>
     <message>
-        <location filename="../qml/detail/MonitorView.qml" line="124"/>
+        <location filename="../qml/detail/MonitorView.qml" line="33"/>
         <source>CPU (%, 100 = one core): %1</source>
         <translation>CPU (%, 100 = ein Kern): %1</translation>
     </message>
     <message>
-        <location filename="../qml/detail/MonitorView.qml" line="132"/>
+        <location filename="../qml/detail/MonitorView.qml" line="34"/>
+        <source>100 % is one busy core; two busy cores are 200 %.</source>
+        <translation>100 % ist ein ausgelasteter Kern; zwei ausgelastete Kerne sind 200 %.</translation>
+    </message>
+    <message>
+        <location filename="../qml/detail/MonitorView.qml" line="36"/>
+        <source>CPU (% of all %1 host CPUs): %2</source>
+        <translation>CPU (% aller %1 Host-CPUs): %2</translation>
+    </message>
+    <message>
+        <location filename="../qml/detail/MonitorView.qml" line="37"/>
+        <source>100 % is every CPU of the host busy.</source>
+        <translation>100 % heißt: jede CPU des Hosts ist ausgelastet.</translation>
+    </message>
+    <message>
+        <location filename="../qml/detail/MonitorView.qml" line="39"/>
+        <source>CPU (% of the quota): %1</source>
+        <translation>CPU (% des Kontingents): %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/detail/MonitorView.qml" line="40"/>
+        <source>100 % is all of the container&apos;s CPU quota; without a quota there is nothing to show.</source>
+        <translation>100 % ist das ganze CPU-Kontingent des Containers; ohne Kontingent gibt es nichts anzuzeigen.</translation>
+    </message>
+    <message>
+        <location filename="../qml/detail/MonitorView.qml" line="164"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../qml/detail/MonitorView.qml" line="141"/>
+        <location filename="../qml/detail/MonitorView.qml" line="173"/>
         <source>quota</source>
         <translation>Kontingent</translation>
     </message>
     <message>
-        <location filename="../qml/detail/MonitorView.qml" line="155"/>
+        <location filename="../qml/detail/MonitorView.qml" line="187"/>
         <source>Memory (MiB): %1</source>
         <translation>Speicher (MiB): %1</translation>
     </message>
     <message>
-        <location filename="../qml/detail/MonitorView.qml" line="165"/>
+        <location filename="../qml/detail/MonitorView.qml" line="197"/>
         <source>used</source>
         <translation>belegt</translation>
     </message>
     <message>
-        <location filename="../qml/detail/MonitorView.qml" line="174"/>
+        <location filename="../qml/detail/MonitorView.qml" line="206"/>
         <source>anonymous</source>
         <translation>anonym</translation>
     </message>
     <message>
-        <location filename="../qml/detail/MonitorView.qml" line="182"/>
+        <location filename="../qml/detail/MonitorView.qml" line="214"/>
         <source>page cache</source>
         <translation>Seitencache</translation>
     </message>
     <message>
-        <location filename="../qml/detail/MonitorView.qml" line="190"/>
+        <location filename="../qml/detail/MonitorView.qml" line="222"/>
         <source>limit</source>
         <translation>Limit</translation>
     </message>
     <message>
-        <location filename="../qml/detail/MonitorView.qml" line="204"/>
+        <location filename="../qml/detail/MonitorView.qml" line="236"/>
         <source>IO (MiB/s)</source>
         <translation>E/A (MiB/s)</translation>
     </message>
     <message>
-        <location filename="../qml/detail/MonitorView.qml" line="204"/>
+        <location filename="../qml/detail/MonitorView.qml" line="236"/>
         <source>IO (KiB/s)</source>
         <translation>E/A (KiB/s)</translation>
     </message>
     <message>
-        <location filename="../qml/detail/MonitorView.qml" line="213"/>
+        <location filename="../qml/detail/MonitorView.qml" line="245"/>
         <source>read: %1</source>
         <translation>gelesen: %1</translation>
     </message>
     <message>
-        <location filename="../qml/detail/MonitorView.qml" line="222"/>
+        <location filename="../qml/detail/MonitorView.qml" line="254"/>
         <source>write: %1</source>
         <translation>geschrieben: %1</translation>
     </message>
     <message>
-        <location filename="../qml/detail/MonitorView.qml" line="235"/>
+        <location filename="../qml/detail/MonitorView.qml" line="267"/>
         <source>Processes: %1</source>
         <translation>Prozesse: %1</translation>
     </message>
     <message>
-        <location filename="../qml/detail/MonitorView.qml" line="243"/>
+        <location filename="../qml/detail/MonitorView.qml" line="275"/>
         <source>pids</source>
         <translation>pids</translation>
     </message>
     <message>
-        <location filename="../qml/detail/MonitorView.qml" line="252"/>
+        <location filename="../qml/detail/MonitorView.qml" line="284"/>
         <source>max</source>
         <translation>max</translation>
     </message>
     <message>
-        <location filename="../qml/detail/MonitorView.qml" line="283"/>
+        <location filename="../qml/detail/MonitorView.qml" line="315"/>
         <source>Window</source>
         <translation>Zeitfenster</translation>
     </message>
     <message>
-        <location filename="../qml/detail/MonitorView.qml" line="291"/>
+        <location filename="../qml/detail/MonitorView.qml" line="323"/>
         <source>Time window of the charts</source>
         <translation>Zeitfenster der Diagramme</translation>
     </message>
     <message>
-        <location filename="../qml/detail/MonitorView.qml" line="293"/>
+        <location filename="../qml/detail/MonitorView.qml" line="325"/>
         <source>1 minute</source>
         <translation>1 Minute</translation>
     </message>
     <message>
-        <location filename="../qml/detail/MonitorView.qml" line="294"/>
+        <location filename="../qml/detail/MonitorView.qml" line="326"/>
         <source>10 minutes</source>
         <translation>10 Minuten</translation>
     </message>
     <message>
-        <location filename="../qml/detail/MonitorView.qml" line="295"/>
+        <location filename="../qml/detail/MonitorView.qml" line="327"/>
         <source>1 hour</source>
         <translation>1 Stunde</translation>
     </message>
     <message>
-        <location filename="../qml/detail/MonitorView.qml" line="306"/>
+        <location filename="../qml/detail/MonitorView.qml" line="347"/>
+        <source>CPU percent convention</source>
+        <translation>Konvention für CPU-Prozent</translation>
+    </message>
+    <message>
+        <location filename="../qml/detail/MonitorView.qml" line="377"/>
         <source>Limits apply to the running container when you release a slider.</source>
         <translation>Limits gelten für den laufenden Container, sobald Sie einen Schieberegler loslassen.</translation>
     </message>
     <message>
-        <location filename="../qml/detail/MonitorView.qml" line="307"/>
+        <location filename="../qml/detail/MonitorView.qml" line="378"/>
         <source>Reading the limits…</source>
         <translation>Limits werden gelesen …</translation>
     </message>
     <message>
-        <location filename="../qml/detail/MonitorView.qml" line="315"/>
+        <location filename="../qml/detail/MonitorView.qml" line="386"/>
         <source>CPUs</source>
         <translation>CPUs</translation>
     </message>
     <message>
-        <location filename="../qml/detail/MonitorView.qml" line="329"/>
+        <location filename="../qml/detail/MonitorView.qml" line="400"/>
         <source>Memory</source>
         <translation>Speicher</translation>
     </message>
     <message>
-        <location filename="../qml/detail/MonitorView.qml" line="344"/>
+        <location filename="../qml/detail/MonitorView.qml" line="415"/>
         <source>Processes</source>
         <translation>Prozesse</translation>
     </message>
     <message>
-        <location filename="../qml/detail/MonitorView.qml" line="358"/>
+        <location filename="../qml/detail/MonitorView.qml" line="429"/>
         <source>IO weight</source>
         <translation>E/A-Gewichtung</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/detail/MonitorView.qml" line="373"/>
+        <location filename="../qml/detail/MonitorView.qml" line="444"/>
         <source>The kernel killed %n process(es) of this container for want of memory.</source>
         <translation>
             <numerusform>Der Kernel hat %n Prozess dieses Containers wegen Speichermangels abgewürgt.</numerusform>
@@ -2701,11 +2820,13 @@
         <translation>%1 MiB</translation>
     </message>
     <message>
+        <location filename="../qml/detail/MonitorView.qml" line="338"/>
         <location filename="../qml/teaching/NumbersPanel.qml" line="29"/>
         <source>CPU %</source>
         <translation>CPU-%</translation>
     </message>
     <message>
+        <location filename="../qml/detail/MonitorView.qml" line="32"/>
         <location filename="../qml/teaching/NumbersPanel.qml" line="34"/>
         <source>per core (docker stats)</source>
         <translation>pro Kern (docker stats)</translation>
@@ -2716,6 +2837,7 @@
         <translation>CPU-Prozent pro Kern, wie docker stats es anzeigt</translation>
     </message>
     <message>
+        <location filename="../qml/detail/MonitorView.qml" line="35"/>
         <location filename="../qml/teaching/NumbersPanel.qml" line="39"/>
         <source>share of the host (ctop, LXD)</source>
         <translation>Anteil am Host (ctop, LXD)</translation>
@@ -2726,6 +2848,7 @@
         <translation>CPU-Prozent aller Host-CPUs, wie ctop und LXD es anzeigen</translation>
     </message>
     <message>
+        <location filename="../qml/detail/MonitorView.qml" line="38"/>
         <location filename="../qml/teaching/NumbersPanel.qml" line="44"/>
         <source>share of the quota</source>
         <translation>Anteil am Kontingent</translation>
@@ -2751,6 +2874,7 @@
         <translation>%1 % aktuell, Limit %2</translation>
     </message>
     <message>
+        <location filename="../qml/detail/MonitorView.qml" line="59"/>
         <location filename="../qml/teaching/NumbersPanel.qml" line="53"/>
         <source>none</source>
         <translation>keines</translation>
@@ -3166,7 +3290,7 @@
 <context>
     <name>SpecThrottleModel</name>
     <message>
-        <location filename="../core/editor/SpecThrottleModel.cpp" line="107"/>
+        <location filename="../core/editor/SpecThrottleModel.cpp" line="120"/>
         <source>unknown kind of IO limit: %1</source>
         <translation>unbekannte Art von E/A-Limit: %1</translation>
     </message>
@@ -3212,42 +3336,57 @@
 <context>
     <name>isolde::teaching::LabRunner</name>
     <message>
-        <location filename="../core/teaching/LabRunner.cpp" line="88"/>
+        <location filename="../core/teaching/LabRunner.cpp" line="98"/>
         <source>There is no experiment &quot;%1&quot;.</source>
         <translation>Es gibt kein Experiment „%1“.</translation>
     </message>
     <message>
-        <location filename="../core/teaching/LabRunner.cpp" line="170"/>
+        <location filename="../core/teaching/LabRunner.cpp" line="187"/>
         <source>Relaxing only one of %1 was not enough in a twin container: each of them refuses it on its own.</source>
         <translation>In einem Zwillingscontainer genügte es nicht, nur eine der Einschränkungen (%1) zu lockern: Jede von ihnen verweigert den Aufruf für sich allein.</translation>
     </message>
     <message>
-        <location filename="../core/teaching/LabRunner.cpp" line="172"/>
+        <location filename="../core/teaching/LabRunner.cpp" line="189"/>
         <source> and </source>
         <translation> und </translation>
     </message>
     <message>
-        <location filename="../core/teaching/LabRunner.cpp" line="192"/>
+        <location filename="../core/teaching/LabRunner.cpp" line="210"/>
         <source>In a twin container with only the %1 relaxed it succeeded: the %1 is what refused it.</source>
         <translation>In einem Zwillingscontainer, in dem nur „%1“ gelockert war, gelang es: „%1“ hat es verweigert.</translation>
     </message>
     <message>
-        <location filename="../core/teaching/LabRunner.cpp" line="254"/>
+        <location filename="../core/teaching/LabRunner.cpp" line="240"/>
+        <source>No temporary host directory: %1</source>
+        <translation>Kein temporäres Host-Verzeichnis: %1</translation>
+    </message>
+    <message>
+        <location filename="../core/teaching/LabRunner.cpp" line="243"/>
+        <source>The host directory %1 cannot be opened to the container: %2</source>
+        <translation>Das Host-Verzeichnis %1 kann nicht für den Container geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <location filename="../core/teaching/LabRunner.cpp" line="312"/>
         <source>The twin container could not be created: %1</source>
         <translation>Der Zwillingscontainer konnte nicht erstellt werden: %1</translation>
     </message>
     <message>
-        <location filename="../core/teaching/LabRunner.cpp" line="269"/>
+        <location filename="../core/teaching/LabRunner.cpp" line="327"/>
         <source>The twin container did not start: %1</source>
         <translation>Der Zwillingscontainer ist nicht gestartet: %1</translation>
     </message>
     <message>
-        <location filename="../core/teaching/LabRunner.cpp" line="291"/>
+        <location filename="../core/teaching/LabRunner.cpp" line="350"/>
         <source>No temporary file for the output: %1</source>
         <translation>Keine temporäre Datei für die Ausgabe: %1</translation>
     </message>
     <message>
-        <location filename="../core/teaching/LabRunner.cpp" line="335"/>
+        <location filename="../core/teaching/LabRunner.cpp" line="353"/>
+        <source>Not run: in a container of this spec the act would change the host itself.</source>
+        <translation>Nicht ausgeführt: In einem Container dieser Spezifikation würde die Handlung den Host selbst verändern.</translation>
+    </message>
+    <message>
+        <location filename="../core/teaching/LabRunner.cpp" line="398"/>
         <source>The command did not end in time (host pid %1).</source>
         <translation>Der Befehl wurde nicht rechtzeitig beendet (Host-PID %1).</translation>
     </message>
@@ -3266,11 +3405,11 @@
     </message>
     <message>
         <location filename="../app/isolde/main.cpp" line="76"/>
-        <source>The container the detail page shows (id or name).</source>
-        <translation>Der Container, den die Detailseite anzeigt (ID oder Name).</translation>
+        <source>The container the detail and lab pages show (id or name).</source>
+        <translation>Der Container, den die Detail- und die Laborseite zeigen (ID oder Name).</translation>
     </message>
     <message>
-        <location filename="../app/isolde/main.cpp" line="80"/>
+        <location filename="../app/isolde/main.cpp" line="81"/>
         <source>Render the window once its data has loaded, save it as PNG and exit.</source>
         <translation>Das Fenster darstellen, sobald seine Daten geladen sind, als PNG speichern und beenden.</translation>
     </message>

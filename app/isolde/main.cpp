@@ -73,7 +73,8 @@ int main(int argc, char *argv[])
                                         QStringLiteral("NAME"));
     const QCommandLineOption containerOption(
         QStringLiteral("container"),
-        QApplication::translate("main", "The container the detail page shows (id or name)."),
+        QApplication::translate("main",
+                                "The container the detail and lab pages show (id or name)."),
         QStringLiteral("ID"));
     const QCommandLineOption screenshotOption(
         QStringLiteral("screenshot"),

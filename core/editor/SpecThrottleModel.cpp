@@ -15,19 +15,31 @@ struct Kind
     const char *name;
     const char *flag;
     const char *member; // under linux.resources.blockIO
-    QList<ThrottleDevice> BlockIoResources::*devices;
 };
 
 constexpr std::array<Kind, 4> kinds = {{
-    {"readBps", "--device-read-bps", "throttleReadBpsDevice",
-     &BlockIoResources::throttleReadBpsDevice},
-    {"writeBps", "--device-write-bps", "throttleWriteBpsDevice",
-     &BlockIoResources::throttleWriteBpsDevice},
-    {"readIops", "--device-read-iops", "throttleReadIOPSDevice",
-     &BlockIoResources::throttleReadIOPSDevice},
-    {"writeIops", "--device-write-iops", "throttleWriteIOPSDevice",
-     &BlockIoResources::throttleWriteIOPSDevice},
+    {"readBps", "--device-read-bps", "throttleReadBpsDevice"},
+    {"writeBps", "--device-write-bps", "throttleWriteBpsDevice"},
+    {"readIops", "--device-read-iops", "throttleReadIOPSDevice"},
+    {"writeIops", "--device-write-iops", "throttleWriteIOPSDevice"},
 }};
+
+// The device list of kind `kind` (an index into `kinds`). A switch rather than pointers to
+// members: GCC 12 at -O2 reports copies read through those as uninitialized.
+template<typename BlockIo>
+auto &devicesOf(BlockIo &io, int kind)
+{
+    switch (kind) {
+    case 0:
+        return io.throttleReadBpsDevice;
+    case 1:
+        return io.throttleWriteBpsDevice;
+    case 2:
+        return io.throttleReadIOPSDevice;
+    default:
+        return io.throttleWriteIOPSDevice;
+    }
+}
 
 BlockIoResources blockIoOf(const OciSpec &spec)
 {
@@ -48,7 +60,7 @@ QList<SpecThrottleModel::Row> SpecThrottleModel::listedRows() const
     const BlockIoResources io = blockIoOf(m_editor->spec());
     QList<Row> rows;
     for (int k = 0; k < int(kinds.size()); ++k) {
-        for (qsizetype i = 0; i < (io.*kinds.at(std::size_t(k)).devices).size(); ++i)
+        for (qsizetype i = 0; i < devicesOf(io, k).size(); ++i)
             rows << Row{k, i};
     }
     return rows;
@@ -65,7 +77,8 @@ QVariant SpecThrottleModel::data(const QModelIndex &index, int role) const
         return {};
     const Row row = m_rows.at(index.row());
     const Kind &kind = kinds.at(std::size_t(row.kind));
-    const ThrottleDevice device = (blockIoOf(m_editor->spec()).*kind.devices).value(row.at);
+    const BlockIoResources io = blockIoOf(m_editor->spec());
+    const ThrottleDevice device = devicesOf(io, row.kind).value(row.at);
     switch (role) {
     case KindRole:
         return QString::fromLatin1(kind.name);
@@ -123,7 +136,7 @@ void SpecThrottleModel::remove(int row)
     Linux linux = spec.linux();
     Resources resources = linux.resources.value_or(Resources{});
     BlockIoResources io = resources.blockIO.value_or(BlockIoResources{});
-    (io.*kinds.at(std::size_t(at.kind)).devices).removeAt(at.at);
+    devicesOf(io, at.kind).removeAt(at.at);
     if (io == BlockIoResources{})
         resources.blockIO.reset();
     else

@@ -259,9 +259,97 @@ QList<Experiment> makeCatalogue()
                           ExperimentText::tr("Sets the hostname to \"lab\" with `hostname lab`."),
                           {QStringLiteral("sethostname")}, QStringLiteral("CAP_SYS_ADMIN")));
     list.last().command = {QStringLiteral("hostname"), QStringLiteral("lab")};
+    list.last().commandFor = [](const OciSpec &spec) {
+        return sethostnameReachesHost(spec)
+                   ? QStringList()
+                   : QStringList{QStringLiteral("hostname"), QStringLiteral("lab")};
+    };
     list.last().judge = [](const Observation &o) {
         return exitVerdict(o, Mechanism::Capabilities);
     };
+    {
+        Experiment e;
+        e.id = QStringLiteral("uts");
+        e.title = ExperimentText::tr("Hostname with and without a UTS namespace");
+        e.tries =
+            ExperimentText::tr(
+                "Reads the hostname and renames the container with `hostname %1`, which is tried "
+                "only where it cannot rename the host.")
+                .arg(QLatin1String(LabHostname));
+        // Prints the UTS namespace, the name, the rename's status and the name after it.
+        const QString read = QStringLiteral("readlink /proc/self/ns/uts; hostname");
+        e.command = {QStringLiteral("sh"), QStringLiteral("-c"),
+                     read + QStringLiteral("; hostname %1; echo renamed=$?; hostname")
+                                .arg(QLatin1String(LabHostname))};
+        e.commandFor = [read, command = e.command](const OciSpec &spec) {
+            if (!sethostnameReachesHost(spec))
+                return command;
+            return QStringList{QStringLiteral("sh"), QStringLiteral("-c"), read};
+        };
+        e.mechanism = Mechanism::UtsNamespace;
+        e.predict = [](const OciSpec &spec) -> Verdict {
+            if (hasNewNamespace(spec, QStringLiteral("uts")))
+                return {Outcome::Isolated, Mechanism::UtsNamespace,
+                        ExperimentText::tr(
+                            "The spec asks for a UTS namespace: the container has a hostname of "
+                            "its own, and renaming it (with CAP_SYS_ADMIN) leaves the host's.")};
+            return {Outcome::Shared, Mechanism::UtsNamespace,
+                    ExperimentText::tr(
+                        "No UTS namespace: the container reads the host's hostname; renaming "
+                        "would rename the host, so only a process without CAP_SYS_ADMIN tries "
+                        "it, and is refused.")};
+        };
+        e.judge = [](const Observation &o) -> Verdict {
+            Verdict v = namespaceVerdict(o, QStringLiteral("uts"), Mechanism::UtsNamespace);
+            if (v.outcome == Outcome::Unknown)
+                return v;
+            const QStringList lines = o.output.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+            const QString before = lines.value(1).trimmed();
+            static const QRegularExpression status(QStringLiteral("^renamed=(\\d+)$"),
+                                                   QRegularExpression::MultilineOption);
+            const auto renamed = status.match(o.output);
+            const QString sentence =
+                renamed.hasMatch() && renamed.captured(1) != QLatin1String("0")
+                    ? ExperimentText::tr("`hostname %1` was refused: the process lacks "
+                                         "CAP_SYS_ADMIN, so no name changed.")
+                          .arg(QLatin1String(LabHostname))
+                : renamed.hasMatch()
+                    ? ExperimentText::tr("Inside it is now called %1; the host is still called %2.")
+                          .arg(lines.last().trimmed(), o.hostHostname)
+                    : ExperimentText::tr(
+                          "Renaming was not tried: with CAP_SYS_ADMIN and no UTS namespace it "
+                          "would rename the host.");
+            if (v.outcome == Outcome::Shared) {
+                v.why += QLatin1Char(' ') +
+                         ExperimentText::tr("It reads the host's hostname %1.").arg(before);
+            } else if (renamed.hasMatch() && renamed.captured(1) == QLatin1String("0") &&
+                       o.hostHostname == QLatin1String(LabHostname)) {
+                // The namespaces differ, yet the host carries the new name: say so.
+                return {Outcome::Shared, Mechanism::UtsNamespace,
+                        ExperimentText::tr("The host is now called %1 too.")
+                            .arg(QLatin1String(LabHostname))};
+            }
+            v.why += QLatin1Char(' ') + sentence;
+            return v;
+        };
+        // Docker's default capabilities in the twin: without a UTS namespace the rename is
+        // then refused instead of renaming the host.
+        e.relax = [](const OciSpec &spec) {
+            OciSpec twin = withoutNamespace(spec, QStringLiteral("uts"));
+            twin.setHostname(QString()); // a hostname needs a UTS namespace
+            auto process = twin.process();
+            if (process.capabilities) {
+                for (QStringList *set :
+                     {&process.capabilities->bounding, &process.capabilities->effective,
+                      &process.capabilities->permitted, &process.capabilities->inheritable,
+                      &process.capabilities->ambient})
+                    set->removeAll(QStringLiteral("CAP_SYS_ADMIN"));
+            }
+            twin.setProcess(process);
+            return twin;
+        };
+        list.append(e);
+    }
 
     {
         Experiment e;
@@ -526,9 +614,12 @@ QList<Experiment> makeCatalogue()
         e.id = QStringLiteral("userns");
         e.title = ExperimentText::tr("Root inside, nobody outside");
         e.tries = ExperimentText::tr(
-            "Shows the user id inside and the uid map that says who it is on the host.");
+            "Creates a file as root in a host directory bind-mounted into a twin container, and "
+            "shows who owns it on the host.");
         e.command = {QStringLiteral("sh"), QStringLiteral("-c"),
-                     QStringLiteral("id -u; cat /proc/self/uid_map")};
+                     QStringLiteral("id -u; cat /proc/self/uid_map; touch %1/%2 && ls -ln %1")
+                         .arg(QLatin1String(LabMountPoint), QLatin1String(LabFileName))};
+        e.bindsHostDirectory = true;
         e.mechanism = Mechanism::UserNamespace;
         e.predict = [](const OciSpec &spec) -> Verdict {
             if (hasNewNamespace(spec, QStringLiteral("user"))) {
@@ -553,17 +644,28 @@ QList<Experiment> makeCatalogue()
                 QStringLiteral("^[ \\t]*0[ \\t]+(\\d+)[ \\t]+(\\d+)"),
                 QRegularExpression::MultilineOption);
             const auto match = line.match(o.output);
-            if (!match.hasMatch())
+            if (o.hostFileOwner < 0)
                 return {Outcome::Unknown, Mechanism::UserNamespace,
-                        ExperimentText::tr("The uid map has no line for root.")};
-            if (match.captured(1) == QLatin1String("0"))
+                        ExperimentText::tr("No file appeared in the host directory: %1")
+                            .arg(o.output.trimmed().section(QLatin1Char('\n'), -1))};
+            // The uid map is the kernel's own account of the translation the owner shows.
+            const QString map =
+                match.hasMatch()
+                    ? QLatin1Char(' ') + ExperimentText::tr("The uid map says uid 0 inside is "
+                                                            "uid %1 on the host.")
+                                             .arg(match.captured(1))
+                    : QString();
+            if (o.hostFileOwner == 0)
                 return {Outcome::Shared, Mechanism::UserNamespace,
-                        ExperimentText::tr("uid 0 inside is uid 0 on the host.")};
+                        ExperimentText::tr("The file root made inside belongs to root (uid 0) "
+                                           "on the host.") +
+                            map};
             return {Outcome::Isolated, Mechanism::UserNamespace,
-                    ExperimentText::tr(
-                        "uid 0 inside is uid %1 on the host: files it creates there belong to "
-                        "that uid.")
-                        .arg(match.captured(1))};
+                    ExperimentText::tr("The file root made inside belongs to uid %1 on the host, "
+                                       "an unprivileged user there: the user namespace maps "
+                                       "root to it.")
+                            .arg(o.hostFileOwner) +
+                        map};
         };
         e.relax = [](const OciSpec &spec) {
             OciSpec twin = withoutNamespace(spec, QStringLiteral("user"));
@@ -635,6 +737,8 @@ QString mechanismId(Mechanism mechanism)
         return QStringLiteral("networkNamespace");
     case Mechanism::UserNamespace:
         return QStringLiteral("userNamespace");
+    case Mechanism::UtsNamespace:
+        return QStringLiteral("utsNamespace");
     case Mechanism::PidsLimit:
         return QStringLiteral("pidsLimit");
     case Mechanism::MemoryLimit:
@@ -662,6 +766,8 @@ QString mechanismText(Mechanism mechanism)
         return ExperimentText::tr("network namespace");
     case Mechanism::UserNamespace:
         return ExperimentText::tr("user namespace");
+    case Mechanism::UtsNamespace:
+        return ExperimentText::tr("UTS namespace");
     case Mechanism::PidsLimit:
         return ExperimentText::tr("pids cgroup limit");
     case Mechanism::MemoryLimit:
@@ -724,6 +830,14 @@ bool hasNewNamespace(const OciSpec &spec, const QString &type)
     });
 }
 
+bool sethostnameReachesHost(const OciSpec &spec)
+{
+    const auto caps = spec.process().capabilities;
+    // No capabilities in the spec leaves them to the runtime: assume the worst.
+    return !hasNewNamespace(spec, QStringLiteral("uts")) &&
+           (!caps || caps->bounding.contains(QLatin1String("CAP_SYS_ADMIN")));
+}
+
 OciSpec presetSpec(const QString &experimentId)
 {
     OciSpec s = spec::defaultSpec();
@@ -736,6 +850,8 @@ OciSpec presetSpec(const QString &experimentId)
         process.capabilities = caps;
     }
     s.setProcess(process);
+    if (experimentId == QLatin1String("uts"))
+        s = withCapability(s, QStringLiteral("CAP_SYS_ADMIN"));
     auto l = s.linux();
     auto resources = l.resources.value_or(spec::Resources{});
     if (experimentId == QLatin1String("forkbomb")) {

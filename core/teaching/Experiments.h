@@ -34,6 +34,7 @@ enum class Mechanism {
     PidNamespace,
     NetworkNamespace,
     UserNamespace,
+    UtsNamespace,
     PidsLimit,
     MemoryLimit,
     CpuLimit,
@@ -65,6 +66,10 @@ struct Observation
     // The host's own namespace inodes ("pid" -> "4026531836"), to compare with what the
     // container printed.
     QMap<QString, QString> hostNamespaces;
+    QString hostHostname; // the host's name, read after the act
+    // Owner on the host of the file the act created in the bind-mounted host directory
+    // (bindsHostDirectory experiments); -1 when there is none.
+    qint64 hostFileOwner = -1;
 };
 
 // How an experiment reaches into the container.
@@ -86,13 +91,19 @@ struct Experiment
     QString title; // translated
     QString tries; // one translated sentence: what it tries
     Method method = Method::Exec;
-    QStringList command;     // Exec: the argv run in the container (busybox applets)
+    QStringList command; // Exec: the argv run in the container (busybox applets)
+    // When set, the argv for the spec the act runs under, instead of `command`; empty when
+    // the act must not run under it (it would reach the host itself).
+    std::function<QStringList(const spec::OciSpec &)> commandFor;
     QString syscall;         // Probe: the key of the probe's "syscalls" object
     bool needsStats = false; // sample Stats before and after (OOM kills, throttling)
     // Also run at the same time in a second container made from the same spec (binding
     // port 80 in two containers at once); the output then holds both, the second's after
     // SecondContainerMarker.
     bool alongsideTwin = false;
+    // Run (restricted or relaxed) in a twin with a fresh host directory bind-mounted at
+    // LabMountPoint; after the act the runner stat()s LabFileName in it on the host.
+    bool bindsHostDirectory = false;
     Mechanism mechanism; // the one that decides it under Docker's defaults
 
     std::function<Verdict(const spec::OciSpec &)> predict;
@@ -105,6 +116,10 @@ struct Experiment
 };
 
 inline constexpr auto SecondContainerMarker = "--- second container ---";
+inline constexpr auto LabMountPoint = "/isolde-lab";
+inline constexpr auto LabFileName = "made-inside";
+// The name the UTS experiment gives the container.
+inline constexpr auto LabHostname = "isolde-lab";
 
 // The whole catalogue, in the order the lab lists it.
 const QList<Experiment> &experiments();
@@ -117,11 +132,16 @@ QString seccompAction(const spec::OciSpec &spec, const QString &syscall);
 bool hasEffectiveCapability(const spec::OciSpec &spec, const QString &capability);
 // Whether the spec asks for a new namespace of `type` ("pid", "network", "user", ...).
 bool hasNewNamespace(const spec::OciSpec &spec, const QString &type);
+// Whether sethostname() in a container of this spec would rename the host: no UTS namespace
+// of its own and CAP_SYS_ADMIN in the bounding set (root regains that set at execve).
+bool sethostnameReachesHost(const spec::OciSpec &spec);
 
 // Docker's default spec with a process that stays up (`sleep`, so that experiments can exec
 // into it), tightened where the defaults do not hold back `experimentId`'s act: ping without
 // CAP_NET_RAW, pids.max 50, 64 MiB of memory, 0.2 CPU, a read-only root, a user namespace
-// mapping root to uid 100000. Lessons create their containers from it.
+// mapping root to uid 100000, CAP_SYS_ADMIN for the UTS experiment (with its own UTS
+// namespace, so that renaming reaches only the container). Lessons create their containers
+// from it.
 spec::OciSpec presetSpec(const QString &experimentId);
 
 // Single-mechanism relaxations, also used by the lessons.

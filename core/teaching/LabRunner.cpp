@@ -4,9 +4,14 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSysInfo>
+#include <QTemporaryDir>
 #include <QTemporaryFile>
 #include <QTimer>
+#include <cerrno>
+#include <cstring>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace isolde::teaching {
@@ -27,12 +32,17 @@ spec::OciSpec twinSpec(spec::OciSpec s)
     return s;
 }
 
-QString commandLine(const Experiment &e)
+QStringList commandOf(const Experiment &e, const spec::OciSpec &spec)
+{
+    return e.commandFor ? e.commandFor(spec) : e.command;
+}
+
+QString commandLine(const Experiment &e, const spec::OciSpec &spec)
 {
     if (e.method == Method::Probe)
         return QStringLiteral("isolde-probe: %1()").arg(e.syscall);
     QStringList quoted;
-    for (const QString &arg : e.command)
+    for (const QString &arg : commandOf(e, spec))
         quoted.append(arg.contains(QLatin1Char(' ')) ? QLatin1Char('\'') + arg + QLatin1Char('\'')
                                                      : arg);
     return quoted.join(QLatin1Char(' '));
@@ -89,7 +99,6 @@ void LabRunner::run(const QString &containerId, const QString &experimentId, boo
         QTimer::singleShot(0, this, [this, r] { finish(r); });
         return;
     }
-    r->result.tried = commandLine(*r->experiment);
     QPointer<LabRunner> self(this);
     m_client->inspect(containerId, [self, r, relaxed](const QJsonObject &inspect,
                                                       const client::CallError *error) {
@@ -105,6 +114,7 @@ void LabRunner::run(const QString &containerId, const QString &experimentId, boo
         auto judged = [self, r](const Observation &o, const QString &failure) {
             if (!self)
                 return;
+            r->result.hostFileOwner = o.hostFileOwner;
             r->result.output =
                 o.probe.isEmpty() ? o.output : QString::fromUtf8(QJsonDocument(o.probe).toJson());
             if (!failure.isEmpty()) {
@@ -127,16 +137,19 @@ void LabRunner::run(const QString &containerId, const QString &experimentId, boo
         if (relaxed) {
             const spec::OciSpec twin = e.relax(r->spec);
             r->result.predicted = e.predict(twin);
+            r->result.tried = commandLine(e, twin);
+            if (e.bindsHostDirectory)
+                return self->inTwinWithHostDirectory(twin, image, e, judged);
             if (!e.alongsideTwin)
-                return self->inTwin(twin, image, self->actOf(e), judged);
+                return self->inTwin(twin, image, self->actOf(e, twin), judged);
             // Both containers are twins: the chosen one cannot drop its namespace.
             self->inTwin(
                 twin, image,
                 [self, twin, image, ep](const QString &first, Done done) {
                     self->inTwin(
                         twin, image,
-                        [self, first, ep](const QString &second, Done bothDone) {
-                            self->performPair(first, second, *ep, bothDone);
+                        [self, first, ep, twin](const QString &second, Done bothDone) {
+                            self->performPair(first, second, *ep, twin, bothDone);
                         },
                         done);
                 },
@@ -144,13 +157,17 @@ void LabRunner::run(const QString &containerId, const QString &experimentId, boo
             return;
         }
         r->result.predicted = e.predict(r->spec);
+        r->result.tried = commandLine(e, r->spec);
+        if (e.bindsHostDirectory)
+            return self->inTwinWithHostDirectory(r->spec, image, e, judged);
         const QString id = inspect.value(QLatin1String("id")).toString();
         if (!e.alongsideTwin)
-            return self->perform(id, e, judged);
+            return self->perform(id, e, r->spec, judged);
+        const spec::OciSpec own = r->spec;
         self->inTwin(
             r->spec, image,
-            [self, id, ep](const QString &second, Done done) {
-                self->performPair(id, second, *ep, done);
+            [self, id, ep, own](const QString &second, Done done) {
+                self->performPair(id, second, *ep, own, done);
             },
             judged);
     });
@@ -174,8 +191,9 @@ void LabRunner::findLayer(std::shared_ptr<Run> r, int layer)
     }
     const Layer &l = e.layers.at(layer);
     QPointer<LabRunner> self(this);
+    const spec::OciSpec twin = l.relax(r->spec);
     inTwin(
-        l.relax(r->spec), r->image, actOf(e),
+        twin, r->image, actOf(e, twin),
         [self, r, layer](const Observation &o, const QString &failure) {
             if (!self)
                 return;
@@ -203,18 +221,58 @@ void LabRunner::finish(std::shared_ptr<Run> r)
     emit finished(r->result);
 }
 
-LabRunner::Act LabRunner::actOf(const Experiment &experiment)
+LabRunner::Act LabRunner::actOf(const Experiment &experiment, const spec::OciSpec &spec)
 {
     QPointer<LabRunner> self(this);
     const Experiment *e = &experiment;
-    return [self, e](const QString &id, Done done) {
+    return [self, e, spec](const QString &id, Done done) {
         if (self)
-            self->perform(id, *e, done);
+            self->perform(id, *e, spec, done);
     };
 }
 
+void LabRunner::inTwinWithHostDirectory(const spec::OciSpec &spec, const QString &image,
+                                        const Experiment &experiment, Done done)
+{
+    // Made by this process, so the caller owns it, as the helper wants of a bind source.
+    auto directory = std::make_shared<QTemporaryDir>();
+    if (!directory->isValid())
+        return done({}, tr("No temporary host directory: %1").arg(directory->errorString()));
+    // Root inside may be an unprivileged uid on the host: let anyone create files there.
+    if (::chmod(QFile::encodeName(directory->path()).constData(), 0777) != 0)
+        return done({}, tr("The host directory %1 cannot be opened to the container: %2")
+                            .arg(directory->path(), QString::fromLocal8Bit(strerror(errno))));
+    spec::OciSpec twin = spec;
+    auto mounts = twin.mounts();
+    mounts.append({QLatin1String(LabMountPoint),
+                   QStringLiteral("bind"),
+                   directory->path(),
+                   {QStringLiteral("rbind"), QStringLiteral("rw")},
+                   {},
+                   {}});
+    twin.setMounts(mounts);
+    const QString file = directory->filePath(QLatin1String(LabFileName));
+    Act act = actOf(experiment, twin);
+    inTwin(
+        twin, image,
+        [act, file](const QString &id, Done actDone) {
+            act(id, [file, actDone](const Observation &o, const QString &failure) {
+                Observation seen = o;
+                struct stat status = {};
+                if (::stat(QFile::encodeName(file).constData(), &status) == 0)
+                    seen.hostFileOwner = status.st_uid;
+                actDone(seen, failure);
+            });
+        },
+        // The directory goes once the twin is removed.
+        [directory, done](const Observation &o, const QString &failure) {
+            done(o, failure);
+            directory->remove();
+        });
+}
+
 void LabRunner::performPair(const QString &first, const QString &second,
-                            const Experiment &experiment, Done done)
+                            const Experiment &experiment, const spec::OciSpec &spec, Done done)
 {
     struct Pair
     {
@@ -237,8 +295,8 @@ void LabRunner::performPair(const QString &first, const QString &second,
             done(both, pair->error);
         };
     };
-    perform(first, experiment, one(true));
-    perform(second, experiment, one(false));
+    perform(first, experiment, spec, one(true));
+    perform(second, experiment, spec, one(false));
 }
 
 void LabRunner::inTwin(const spec::OciSpec &spec, const QString &image, Act act, Done done)
@@ -272,7 +330,8 @@ void LabRunner::inTwin(const spec::OciSpec &spec, const QString &image, Act act,
         });
 }
 
-void LabRunner::perform(const QString &id, const Experiment &e, Done done)
+void LabRunner::perform(const QString &id, const Experiment &e, const spec::OciSpec &spec,
+                        Done done)
 {
     QPointer<LabRunner> self(this);
     if (e.method == Method::Probe) {
@@ -289,7 +348,10 @@ void LabRunner::perform(const QString &id, const Experiment &e, Done done)
     auto output = std::make_shared<QTemporaryFile>();
     if (!output->open())
         return done(*obs, tr("No temporary file for the output: %1").arg(output->errorString()));
-    const QStringList command = e.command;
+    const QStringList command = commandOf(e, spec);
+    if (command.isEmpty())
+        return done(*obs, tr("Not run: in a container of this spec the act would change the "
+                             "host itself."));
     const bool needsStats = e.needsStats;
 
     // After the exec: read the output, sample again, hand over.
@@ -297,6 +359,7 @@ void LabRunner::perform(const QString &id, const Experiment &e, Done done)
         if (!self)
             return;
         obs->exitCode = exitCode;
+        obs->hostHostname = QSysInfo::machineHostName();
         output->seek(0);
         obs->output = QString::fromUtf8(output->readAll());
         if (!needsStats)

@@ -2,7 +2,8 @@
 // (Exec with its output captured, ExecExited for the code, or Probe), or in a throwaway twin
 // made from the container's own spec with one mechanism relaxed (Create on the same image,
 // Start, the act, Remove force). When an act two layers guard is refused, it finds out which
-// layer refused by running one twin per layer with only that layer relaxed.
+// layer refused by running one twin per layer with only that layer relaxed. An act that
+// needs a host directory runs in a twin with a fresh one bind-mounted, both ways.
 #pragma once
 
 #include "client/HelperClient.h"
@@ -28,6 +29,8 @@ struct LabResult
     QString explanation; // translated sentences
     QString output;      // the command's output, or the probe's answer
     QString error;       // set when the run itself failed (helper error, timeout)
+    // Host owner of the file made in the bind-mounted host directory; -1 when none.
+    qint64 hostFileOwner = -1;
 };
 
 class LabRunner : public QObject
@@ -53,11 +56,17 @@ private:
 
     using Act = std::function<void(const QString &id, Done done)>;
 
-    Act actOf(const Experiment &experiment); // perform() of it
-    void perform(const QString &id, const Experiment &experiment, Done done);
+    // perform() of it; `spec` is the one the container it runs in was made from.
+    Act actOf(const Experiment &experiment, const spec::OciSpec &spec);
+    void perform(const QString &id, const Experiment &experiment, const spec::OciSpec &spec,
+                 Done done);
     // The act in two containers at once; the output holds the first's, then the second's.
     void performPair(const QString &first, const QString &second, const Experiment &experiment,
-                     Done done);
+                     const spec::OciSpec &spec, Done done);
+    // The act in a twin from `spec` with a fresh host directory bind-mounted at
+    // LabMountPoint; the observation tells who owns the file the act made there.
+    void inTwinWithHostDirectory(const spec::OciSpec &spec, const QString &image,
+                                 const Experiment &experiment, Done done);
     // A throwaway container from `spec`, started, `act` in it, removed whatever happened.
     void inTwin(const spec::OciSpec &spec, const QString &image, Act act, Done done);
     void findLayer(std::shared_ptr<Run> run, int layer);

@@ -93,7 +93,9 @@ QList<Lesson> makeLessons()
          {act(LessonText::tr(
                   "Create a container with a user namespace mapping root to uid 100000."),
               A::Create, "userns"),
-          act(LessonText::tr("Look at the uid map: inside uid 0, outside uid 100000."),
+          act(LessonText::tr(
+                  "Create a file in a bind mount: inside it belongs to root, on the host "
+                  "to uid 100000."),
               A::Experiment, "userns"),
           act(LessonText::tr("The map row shows /proc/PID/uid_map as the host reads it."), A::Map,
               "namespaces"),

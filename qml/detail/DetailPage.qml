@@ -5,8 +5,8 @@ import Isolde
 import Isolde.Models
 
 // One container: live charts with its limits beside them (changed on release, shown on the
-// charts at once), its logs, its config.json and state, and what isolation looks like from
-// inside it.
+// charts at once), its logs, its config.json and state, what isolation looks like from inside
+// it, and why tools read its CPU and memory differently.
 Page {
     id: page
 
@@ -158,6 +158,11 @@ Page {
                 text: qsTr("Isolation")
                 width: implicitWidth
             }
+            TabButton {
+                text: qsTr("Numbers")
+                width: implicitWidth
+                Accessible.description: qsTr("Why tools show different CPU and memory numbers")
+            }
         }
 
         StackLayout {
@@ -191,6 +196,20 @@ Page {
                     property: "containerId"
                     value: page.containerId
                     when: isolation.status === Loader.Ready
+                }
+            }
+            ScrollView {
+                contentWidth: availableWidth
+
+                // The memory breakdown and the CPU conventions explained (the teaching part);
+                // it subscribes to stats only once shown.
+                Loader {
+                    width: parent.width
+                    active: tabs.currentIndex === 4 || status === Loader.Ready
+
+                    sourceComponent: NumbersPanel {
+                        containerId: page.containerId
+                    }
                 }
             }
         }

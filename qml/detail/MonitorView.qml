@@ -26,9 +26,41 @@ RowLayout {
     readonly property real ioScale: Math.max(history.peak("ioReadRate"), history.peak("ioWriteRate"))
                                     < mebibyte ? 1 / 1024 : 1 / mebibyte
 
-    // The CPU quota in per-core percent (100 = one CPU), from the limit just set if any.
+    // The CPU conventions tools disagree on; the chart, its heading and its quota line follow
+    // the one chosen.
+    readonly property var cpuConventions: [
+        {value: "perCore", text: qsTranslate("NumbersPanel", "per core (docker stats)"),
+         heading: qsTr("CPU (%, 100 = one core): %1"),
+         help: qsTr("100 % is one busy core; two busy cores are 200 %.")},
+        {value: "host", text: qsTranslate("NumbersPanel", "share of the host (ctop, LXD)"),
+         heading: qsTr("CPU (% of all %1 host CPUs): %2"),
+         help: qsTr("100 % is every CPU of the host busy.")},
+        {value: "quota", text: qsTranslate("NumbersPanel", "share of the quota"),
+         heading: qsTr("CPU (% of the quota): %1"),
+         help: qsTr("100 % is all of the container's CPU quota; without a quota there is "
+                    + "nothing to show.")}
+    ]
+    readonly property var cpuConvention: cpuConventions.find(c => c.value === history.cpuConvention)
+                                         ?? cpuConventions[0]
+
+    // The CPU quota in the chosen convention, from the limit just set if any (history only
+    // learns it with the next stats batch).
     function cpuLimitPercent() {
-        return limits.cpus > 0 ? limits.cpus * 100 : history.cpuLimitPercent
+        if (!(limits.cpus > 0))
+            return history.cpuLimitPercent
+        if (history.cpuConvention === "quota")
+            return 100
+        if (history.cpuConvention === "host")
+            return limits.cpus * 100 / Math.max(1, history.onlineCpus)
+        return limits.cpus * 100
+    }
+    function cpuHeading() {
+        const now = history.hasData && history.cpuPercent < 0
+                  ? qsTranslate("NumbersPanel", "none")
+                  : Units.formatPercent(history.cpuPercent)
+        return history.cpuConvention === "host"
+               ? cpuConvention.heading.arg(Math.max(1, history.onlineCpus)).arg(now)
+               : cpuConvention.heading.arg(now)
     }
     function memoryLimit() {
         return limits.memoryLimit > 0 ? limits.memoryLimit : history.memoryLimit
@@ -69,7 +101,7 @@ RowLayout {
 
         containerId: monitor.containerId
         windowSeconds: windowBox.currentValue ?? 60
-        cpuConvention: "perCore"
+        cpuConvention: conventionBox.currentValue ?? "perCore"
     }
 
     ContainerLimits {
@@ -121,7 +153,7 @@ RowLayout {
 
             Layout.fillWidth: true
             Layout.fillHeight: true
-            heading: qsTr("CPU (%, 100 = one core): %1").arg(Units.formatPercent(history.cpuPercent))
+            heading: monitor.cpuHeading()
             windowSeconds: history.windowSeconds
             yPeak: Math.max(history.peak("cpuPercent"), monitor.cpuLimitPercent())
             yMinimumMaximum: 10
@@ -294,6 +326,45 @@ RowLayout {
                         {seconds: 600, text: qsTr("10 minutes")},
                         {seconds: 3600, text: qsTr("1 hour")}
                     ]
+                }
+            }
+
+            RowLayout {
+                Layout.fillWidth: true
+                Layout.leftMargin: 12
+                Layout.rightMargin: 12
+
+                Label {
+                    text: qsTranslate("NumbersPanel", "CPU %")
+                }
+                ComboBox {
+                    id: conventionBox
+
+                    Layout.fillWidth: true
+                    textRole: "text"
+                    valueRole: "value"
+                    model: monitor.cpuConventions
+                    Accessible.name: qsTr("CPU percent convention")
+                    Accessible.description: monitor.cpuConvention.help
+                    ToolTip.visible: hovered && !popup.visible
+                    ToolTip.delay: Qt.styleHints.mousePressAndHoldInterval
+                    ToolTip.text: monitor.cpuConvention.help
+
+                    delegate: ItemDelegate {
+                        id: convention
+
+                        required property var modelData
+                        required property int index
+
+                        width: ListView.view.width
+                        text: modelData.text
+                        highlighted: conventionBox.highlightedIndex === index
+                        Accessible.name: text
+                        Accessible.description: modelData.help
+                        ToolTip.visible: hovered
+                        ToolTip.delay: Qt.styleHints.mousePressAndHoldInterval
+                        ToolTip.text: modelData.help
+                    }
                 }
             }
 

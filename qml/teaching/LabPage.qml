@@ -13,8 +13,22 @@ Page {
 
     // An id, a unique id prefix or a name.
     property string containerId
-    readonly property bool ready: true
+    // The running containers are known, so the chooser shows the right one.
+    readonly property bool ready: containers.loaded
     readonly property alias model: lab
+
+    // The row of `id` (an id, a unique prefix or a name) among the running containers, -1 if
+    // it is not running.
+    function runningRow(id) {
+        if (id.length === 0)
+            return -1
+        for (let row = 0; row < running.count; ++row) {
+            const container = running.get(row)
+            if (container.name === id || container.containerId.startsWith(id))
+                return row
+        }
+        return -1
+    }
 
     title: qsTr("Experiments lab")
 
@@ -24,16 +38,44 @@ Page {
         containerId: page.containerId
     }
 
+    ContainerListModel {
+        id: containers
+    }
+
+    ContainerFilterModel {
+        id: running
+
+        sourceModel: containers
+        stateFilter: "running"
+    }
+
     header: ToolBar {
         RowLayout {
             anchors.fill: parent
+            anchors.leftMargin: 12
+            anchors.rightMargin: 8
+            spacing: 8
 
             Label {
-                Layout.leftMargin: 12
+                text: qsTr("Experiments in")
                 font.bold: true
-                text: page.containerId.length > 0
-                      ? qsTr("Experiments in %1").arg(page.containerId.slice(0, 24))
-                      : qsTr("Experiments")
+                font.pixelSize: Qt.application.font.pixelSize * 1.25
+            }
+            ComboBox {
+                id: containerBox
+
+                Layout.preferredWidth: 320
+                model: running
+                textRole: "name"
+                valueRole: "containerId"
+                enabled: running.count > 0
+                // Follows the page's container, also when it is set from outside.
+                currentIndex: running.count > 0 ? page.runningRow(page.containerId) : -1
+                displayText: currentIndex >= 0 ? currentText
+                             : running.count > 0 ? qsTr("Choose a running container")
+                             : qsTr("No container is running")
+                Accessible.name: qsTr("Container to run the experiments in")
+                onActivated: page.containerId = currentValue
             }
             Item {
                 Layout.fillWidth: true
@@ -48,23 +90,35 @@ Page {
     }
 
     Label {
-        anchors.centerIn: parent
-        width: parent.width * 0.7
-        visible: page.containerId.length === 0
-        horizontalAlignment: Text.AlignHCenter
+        id: intro
+
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.top: parent.top
+        padding: 12
+        bottomPadding: 0
         wrapMode: Text.Wrap
-        text: qsTr("Choose a running container on the Containers page, or start Isolde with "
-                   + "--page lab --container NAME.")
+        opacity: 0.8
+        text: page.containerId.length > 0
+              ? qsTr("Run tries an act inside the container and shows which mechanism "
+                     + "decided it; Relax and try again runs it in a twin with that "
+                     + "mechanism relaxed.")
+              : running.count > 0
+                ? qsTr("Choose a running container above to run these experiments in it.")
+                : qsTr("Start a container on the Containers page to run these experiments in it.")
     }
 
     ListView {
         id: list
 
-        anchors.fill: parent
-        anchors.margins: 8
-        visible: page.containerId.length > 0
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.top: intro.bottom
+        anchors.bottom: parent.bottom
+        anchors.margins: 12
+        anchors.rightMargin: 4
         clip: true
-        spacing: 8
+        spacing: 10
         model: lab
         activeFocusOnTab: true
         keyNavigationEnabled: true
@@ -91,10 +145,11 @@ Page {
             required property string error
 
             width: ListView.view.width - 12
+            padding: 12
 
             ColumnLayout {
                 anchors.fill: parent
-                spacing: 4
+                spacing: 6
 
                 RowLayout {
                     Layout.fillWidth: true
@@ -119,13 +174,14 @@ Page {
                     }
                     Button {
                         text: qsTr("Run")
-                        enabled: card.status !== "running"
+                        highlighted: true
+                        enabled: card.status !== "running" && page.containerId.length > 0
                         Accessible.name: qsTr("Run %1 in the container").arg(card.title)
                         onClicked: lab.run(card.index)
                     }
                     Button {
                         text: qsTr("Relax and try again")
-                        enabled: card.status !== "running"
+                        enabled: card.status !== "running" && page.containerId.length > 0
                         Accessible.name: qsTr("Run %1 in a twin container with %2 relaxed")
                                          .arg(card.title).arg(card.mechanism)
                         onClicked: lab.runRelaxed(card.index)
@@ -138,10 +194,17 @@ Page {
                 }
                 Label {
                     Layout.fillWidth: true
+                    padding: 6
+                    leftPadding: 8
                     font.family: "monospace"
                     wrapMode: Text.WrapAnywhere
-                    opacity: 0.8
                     text: card.command
+                    // A faint tint of the text colour: a code block in light and dark themes.
+                    background: Rectangle {
+                        color: Qt.rgba(card.palette.text.r, card.palette.text.g,
+                                       card.palette.text.b, 0.06)
+                        radius: 3
+                    }
                 }
                 GridLayout {
                     Layout.fillWidth: true

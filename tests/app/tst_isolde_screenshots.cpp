@@ -69,7 +69,8 @@ private slots:
                            m_dir.filePath(QStringLiteral("config")));
         isolde.setProcessEnvironment(environment);
         QStringList arguments{QStringLiteral("--page"), page, QStringLiteral("--screenshot"), png};
-        if (page == u"detail")
+        // Both pages show one container; the lab also works without (it offers a chooser).
+        if (page == u"detail" || page == u"lab")
             arguments << QStringLiteral("--container") << QStringLiteral("screenshot-subject");
         isolde.start(HelperHarness::binDir() + QStringLiteral("/isolde"), arguments);
         if (!isolde.waitForFinished(60000)) {

@@ -9,9 +9,18 @@ class TestIsoldeWindow : public QObject
     Q_OBJECT
 
 private slots:
-    // No helper reachable: the containers page still renders, with the banner that says why.
+    void rendersWithoutABus_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::newRow("default page") << QStringList{};
+        // The lab needs no --container: it offers the running ones (none here) to choose from.
+        QTest::newRow("lab") << QStringList{QStringLiteral("--page"), QStringLiteral("lab")};
+    }
+
+    // No helper reachable: a page still renders, with the banner that says why.
     void rendersWithoutABus()
     {
+        QFETCH(QStringList, arguments);
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
         const QString png = dir.filePath(QStringLiteral("window.png"));
@@ -25,7 +34,7 @@ private slots:
                            QStringLiteral("unix:path=") + dir.filePath(QStringLiteral("no-bus")));
         isolde.setProcessEnvironment(environment);
         isolde.start(QCoreApplication::applicationDirPath() + QStringLiteral("/isolde"),
-                     {QStringLiteral("--screenshot"), png});
+                     arguments + QStringList{QStringLiteral("--screenshot"), png});
         QVERIFY2(isolde.waitForFinished(60000), "isolde did not exit after its screenshot");
         QCOMPARE(isolde.exitStatus(), QProcess::NormalExit);
         QVERIFY2(isolde.exitCode() == 0, isolde.readAllStandardError().constData());

@@ -44,6 +44,7 @@ inline const QList<Expectation> &expectations()
         {"readonly", Outcome::Refused, Mechanism::ReadonlyRoot, Outcome::Allowed, "readonlyRoot"},
         {"masked", Outcome::Refused, Mechanism::MaskedPaths, Outcome::Allowed, "maskedPaths"},
         {"userns", Outcome::Isolated, Mechanism::UserNamespace, Outcome::Shared, "userNamespace"},
+        {"uts", Outcome::Isolated, Mechanism::UtsNamespace, Outcome::Shared, "utsNamespace"},
     };
     return list;
 }

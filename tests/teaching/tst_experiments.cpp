@@ -146,8 +146,6 @@ private slots:
                  Outcome::Refused);
         QCOMPARE(judge("masked", 0, "0\n"), Outcome::Refused);
         QCOMPARE(judge("masked", 0, "64\n"), Outcome::Allowed);
-        QCOMPARE(judge("userns", 0, "0\n         0     100000      65536\n"), Outcome::Isolated);
-        QCOMPARE(judge("userns", 0, "0\n         0          0 4294967295\n"), Outcome::Shared);
         QCOMPARE(judge("whoami", 0, "pid=7\nisolde\nuid=0(root)\npid:[4026532301]\n"),
                  Outcome::Isolated);
         QCOMPARE(judge("whoami", 0, "pid=7\nisolde\nuid=0(root)\npid:[4026531836]\n"),
@@ -170,6 +168,83 @@ private slots:
                        "net:[4026531840]\nbound\n--- second container ---\nnet:[4026531840]\n"
                        "nc: bind: Address in use\n"),
                  Outcome::Shared);
+    }
+
+    // The owner of the file on the host decides; the uid map only backs it up.
+    void judgeHostFileOwner()
+    {
+        const Experiment *e = findExperiment(QStringLiteral("userns"));
+        QVERIFY(e->bindsHostDirectory);
+        Observation o;
+        o.output = QStringLiteral("0\n         0     100000      65536\n-rw-r--r--    1 0        0 "
+                                  "                0 Nov 29 18:00 made-inside\n");
+        o.hostFileOwner = 100000;
+        Verdict v = e->judge(o);
+        QCOMPARE(v.outcome, Outcome::Isolated);
+        QCOMPARE(v.mechanism, Mechanism::UserNamespace);
+        QVERIFY2(v.why.contains(QLatin1String("uid 100000 on the host")), qPrintable(v.why));
+        o.output = QStringLiteral("0\n         0          0 4294967295\n");
+        o.hostFileOwner = 0;
+        QCOMPARE(e->judge(o).outcome, Outcome::Shared);
+        o.output = QStringLiteral("touch: /isolde-lab/made-inside: Permission denied\n");
+        o.hostFileOwner = -1;
+        v = e->judge(o);
+        QCOMPARE(v.outcome, Outcome::Unknown);
+        QVERIFY(v.why.contains(QLatin1String("Permission denied")));
+    }
+
+    // Renaming is tried only where it cannot reach the host, by any experiment.
+    void neverRenamesTheHost()
+    {
+        const spec::OciSpec docker = spec::defaultSpec();
+        const spec::OciSpec noUts = withoutNamespace(docker, QStringLiteral("uts"));
+        const spec::OciSpec dangerous = withCapability(noUts, QStringLiteral("CAP_SYS_ADMIN"));
+        QVERIFY(!sethostnameReachesHost(docker));
+        QVERIFY(!sethostnameReachesHost(noUts)); // refused for lack of CAP_SYS_ADMIN
+        QVERIFY(sethostnameReachesHost(dangerous));
+        for (const Experiment &e : experiments()) {
+            const QStringList argv = e.commandFor ? e.commandFor(dangerous) : e.command;
+            const bool renames = argv.join(QLatin1Char(' ')).contains(QLatin1String("hostname "));
+            QVERIFY2(!renames, qPrintable(e.id + QLatin1Char(':') + argv.join(QLatin1Char(' '))));
+        }
+        const Experiment *uts = findExperiment(QStringLiteral("uts"));
+        QVERIFY(uts->commandFor(noUts)
+                    .join(QLatin1Char(' '))
+                    .contains(QLatin1String("hostname isolde-lab")));
+        // The relaxed twin keeps Docker's capabilities, so its rename is refused.
+        QVERIFY(!sethostnameReachesHost(uts->relax(presetSpec(QStringLiteral("uts")))));
+        QVERIFY(sethostnameReachesHost(
+            withoutNamespace(presetSpec(QStringLiteral("uts")), QStringLiteral("uts"))));
+    }
+
+    void judgeHostname()
+    {
+        const Experiment *e = findExperiment(QStringLiteral("uts"));
+        Observation o;
+        o.hostNamespaces = {{QStringLiteral("uts"), QStringLiteral("4026531838")}};
+        o.hostHostname = QStringLiteral("buildhost");
+        o.output = QStringLiteral("uts:[4026532410]\nisolde\nrenamed=0\nisolde-lab\n");
+        Verdict v = e->judge(o);
+        QCOMPARE(v.outcome, Outcome::Isolated);
+        QCOMPARE(v.mechanism, Mechanism::UtsNamespace);
+        QVERIFY2(v.why.contains(QLatin1String("now called isolde-lab; the host is still called "
+                                              "buildhost")),
+                 qPrintable(v.why));
+        o.output = QStringLiteral("uts:[4026531838]\nbuildhost\nhostname: sethostname: Operation "
+                                  "not permitted\nrenamed=1\nbuildhost\n");
+        v = e->judge(o);
+        QCOMPARE(v.outcome, Outcome::Shared);
+        QVERIFY2(v.why.contains(QLatin1String("CAP_SYS_ADMIN")), qPrintable(v.why));
+        QVERIFY(v.why.contains(QLatin1String("hostname buildhost")));
+        o.output = QStringLiteral("uts:[4026531838]\nbuildhost\n");
+        v = e->judge(o);
+        QCOMPARE(v.outcome, Outcome::Shared);
+        QVERIFY2(v.why.contains(QLatin1String("not tried")), qPrintable(v.why));
+        // Different namespaces, yet the host got the name: the verdict does not hide it.
+        o.hostHostname = QStringLiteral("isolde-lab");
+        o.output = QStringLiteral("uts:[4026532410]\nisolde\nrenamed=0\nisolde-lab\n");
+        QCOMPARE(e->judge(o).outcome, Outcome::Shared);
+        QCOMPARE(e->judge(Observation{}).outcome, Outcome::Unknown);
     }
 
     void judgeStats()

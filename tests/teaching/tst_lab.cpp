@@ -75,38 +75,22 @@ private:
     {
         static const QStringList own = {QStringLiteral("ping"),     QStringLiteral("forkbomb"),
                                         QStringLiteral("memhog"),   QStringLiteral("cpuhog"),
-                                        QStringLiteral("readonly"), QStringLiteral("userns")};
+                                        QStringLiteral("readonly"), QStringLiteral("userns"),
+                                        QStringLiteral("uts")};
         return own.contains(experiment) ? experiment : QString();
     }
 
-private slots:
-    void initTestCase()
+    // The documented outcome in the preset's container, the opposite in the relaxed twin, the
+    // deciding mechanisms named.
+    void runBothWays(const QString &id, LabResult &restricted, LabResult &relaxed)
     {
-        if (::geteuid() != 0)
-            QSKIP("needs root: the real helper, namespaces and cgroups");
-        qRegisterMetaType<LabResult>();
-        const auto started = m_harness.start();
-        QVERIFY2(started.ok(), test::explain(started).constData());
-        m_client = models::HelperSession::instance()->client();
-        m_runner = new LabRunner(m_client, this);
-    }
-
-    void experiment_data()
-    {
-        QTest::addColumn<QString>("id");
-        for (const auto &x : labspecs::expectations())
-            QTest::newRow(x.id) << QString::fromLatin1(x.id);
-    }
-    void experiment()
-    {
-        QFETCH(QString, id);
         const auto x =
             *std::find_if(labspecs::expectations().cbegin(), labspecs::expectations().cend(),
                           [&](const auto &y) { return id == QLatin1String(y.id); });
         const QString containerId = container(presetFor(id));
         QVERIFY(!containerId.isEmpty());
 
-        const LabResult restricted = runExperiment(containerId, id, false);
+        restricted = runExperiment(containerId, id, false);
         QVERIFY2(restricted.error.isEmpty(), qPrintable(restricted.error));
         QVERIFY2(restricted.happened.outcome == x.restricted,
                  qPrintable(outcomeId(restricted.happened.outcome) + QStringLiteral(": ") +
@@ -121,13 +105,90 @@ private slots:
         if (findExperiment(id)->alongsideTwin)
             QVERIFY(restricted.output.contains(QLatin1String(SecondContainerMarker)));
 
-        const LabResult relaxed = runExperiment(containerId, id, true);
+        relaxed = runExperiment(containerId, id, true);
         QVERIFY2(relaxed.error.isEmpty(), qPrintable(relaxed.error));
         QVERIFY2(relaxed.happened.outcome == x.relaxed,
                  qPrintable(outcomeId(relaxed.happened.outcome) + QStringLiteral(": ") +
                             relaxed.happened.why + QStringLiteral("\n") + relaxed.output));
         QCOMPARE(relaxed.predicted.outcome, x.relaxed);
         QVERIFY(relaxed.relaxed);
+    }
+
+    static QString hostname()
+    {
+        char name[256] = {};
+        return ::gethostname(name, sizeof name - 1) == 0 ? QString::fromLocal8Bit(name) : QString();
+    }
+
+private slots:
+    void initTestCase()
+    {
+        if (::geteuid() != 0)
+            QSKIP("needs root: the real helper, namespaces and cgroups");
+        qRegisterMetaType<LabResult>();
+        const auto started = m_harness.start();
+        QVERIFY2(started.ok(), test::explain(started).constData());
+        m_client = models::HelperSession::instance()->client();
+        m_runner = new LabRunner(m_client, this);
+    }
+
+    // The experiments without a test of their own below.
+    void experiment_data()
+    {
+        QTest::addColumn<QString>("id");
+        for (const auto &x : labspecs::expectations()) {
+            if (qstrcmp(x.id, "userns") != 0 && qstrcmp(x.id, "uts") != 0)
+                QTest::newRow(x.id) << QString::fromLatin1(x.id);
+        }
+    }
+    void experiment()
+    {
+        QFETCH(QString, id);
+        LabResult restricted, relaxed;
+        runBothWays(id, restricted, relaxed);
+    }
+
+    // A file root makes in a bind-mounted host directory belongs, on the host, to the uid the
+    // user namespace maps root to; without the namespace, to root.
+    void rootInsideIsNobodyOutside()
+    {
+        LabResult restricted, relaxed;
+        runBothWays(QStringLiteral("userns"), restricted, relaxed);
+        if (QTest::currentTestFailed())
+            return;
+        const auto mappings = presetSpec(QStringLiteral("userns")).linux().uidMappings;
+        QCOMPARE(mappings.value(0).containerID, 0u);
+        QVERIFY(mappings.value(0).hostID != 0);
+        QCOMPARE(restricted.hostFileOwner, qint64(mappings.value(0).hostID));
+        QCOMPARE(relaxed.hostFileOwner, 0);
+        QVERIFY2(restricted.explanation.contains(QString::number(mappings.value(0).hostID)),
+                 qPrintable(restricted.explanation));
+        QCOMPARE(restricted.happened.mechanism, Mechanism::UserNamespace);
+        // Inside, the same file belongs to root.
+        QVERIFY2(restricted.output.contains(QLatin1String(" 0        0 ")),
+                 qPrintable(restricted.output));
+    }
+
+    // With a UTS namespace the rename reaches only the container; without one the container
+    // reads the host's name and its rename is refused. The host keeps its name throughout.
+    void hostnameWithAndWithoutUts()
+    {
+        const QString host = hostname();
+        QVERIFY(!host.isEmpty());
+        QVERIFY(host != QLatin1String(LabHostname));
+        LabResult restricted, relaxed;
+        runBothWays(QStringLiteral("uts"), restricted, relaxed);
+        QCOMPARE(hostname(), host);
+        if (QTest::currentTestFailed())
+            return;
+        QVERIFY2(
+            restricted.output.contains(QLatin1String("renamed=0\n") + QLatin1String(LabHostname)),
+            qPrintable(restricted.output));
+        QCOMPARE(relaxed.output.split(QLatin1Char('\n')).value(1), host);
+        QVERIFY2(relaxed.output.contains(QLatin1String("renamed=1")), qPrintable(relaxed.output));
+        QCOMPARE(relaxed.happened.mechanism, Mechanism::UtsNamespace);
+        QVERIFY2(relaxed.explanation.contains(QLatin1String("CAP_SYS_ADMIN")),
+                 qPrintable(relaxed.explanation));
     }
 
     void kernelMap()
