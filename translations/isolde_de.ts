@@ -1682,122 +1682,112 @@
 <context>
     <name>LabPage</name>
     <message>
-        <location filename="../qml/teaching/LabPage.qml" line="33"/>
+        <location filename="../qml/teaching/LabPage.qml" line="21"/>
         <source>Experiments lab</source>
         <translation>Experimentierlabor</translation>
     </message>
     <message>
-        <location filename="../qml/teaching/LabPage.qml" line="125"/>
+        <location filename="../qml/teaching/LabPage.qml" line="94"/>
         <source>Experiments</source>
         <translation>Experimente</translation>
     </message>
     <message>
-        <location filename="../qml/teaching/LabPage.qml" line="87"/>
+        <location filename="../qml/teaching/LabPage.qml" line="56"/>
         <source>An experiment is running</source>
         <translation>Ein Experiment läuft</translation>
     </message>
     <message>
-        <location filename="../qml/teaching/LabPage.qml" line="60"/>
+        <location filename="../qml/teaching/LabPage.qml" line="37"/>
         <source>Experiments in</source>
         <translation>Experimente in</translation>
     </message>
     <message>
-        <location filename="../qml/teaching/LabPage.qml" line="75"/>
-        <source>Choose a running container</source>
-        <translation>Laufenden Container wählen</translation>
-    </message>
-    <message>
-        <location filename="../qml/teaching/LabPage.qml" line="76"/>
-        <source>No container is running</source>
-        <translation>Kein Container läuft</translation>
-    </message>
-    <message>
-        <location filename="../qml/teaching/LabPage.qml" line="77"/>
+        <location filename="../qml/teaching/LabPage.qml" line="46"/>
         <source>Container to run the experiments in</source>
         <translation>Container, in dem die Experimente laufen</translation>
     </message>
     <message>
-        <location filename="../qml/teaching/LabPage.qml" line="103"/>
+        <location filename="../qml/teaching/LabPage.qml" line="72"/>
         <source>Run tries an act inside the container and shows which mechanism decided it; Relax and try again runs it in a twin with that mechanism relaxed.</source>
         <translation>„Ausführen“ versucht eine Handlung im Container und zeigt, welcher Mechanismus entschieden hat; „Lockern und erneut versuchen“ führt sie in einem Zwillingscontainer mit gelockertem Mechanismus aus.</translation>
     </message>
     <message>
-        <location filename="../qml/teaching/LabPage.qml" line="107"/>
+        <location filename="../qml/teaching/LabPage.qml" line="76"/>
         <source>Choose a running container above to run these experiments in it.</source>
         <translation>Wählen Sie oben einen laufenden Container, um diese Experimente darin auszuführen.</translation>
     </message>
     <message>
-        <location filename="../qml/teaching/LabPage.qml" line="108"/>
+        <location filename="../qml/teaching/LabPage.qml" line="77"/>
         <source>Start a container on the Containers page to run these experiments in it.</source>
         <translation>Starten Sie auf der Seite „Container“ einen Container, um diese Experimente darin auszuführen.</translation>
     </message>
     <message>
-        <location filename="../qml/teaching/LabPage.qml" line="163"/>
+        <location filename="../qml/teaching/LabPage.qml" line="132"/>
         <source>(%1)</source>
         <translation>(%1)</translation>
     </message>
     <message>
-        <location filename="../qml/teaching/LabPage.qml" line="173"/>
+        <location filename="../qml/teaching/LabPage.qml" line="142"/>
         <source>Running %1</source>
         <translation>%1 wird ausgeführt</translation>
     </message>
     <message>
-        <location filename="../qml/teaching/LabPage.qml" line="176"/>
+        <location filename="../qml/teaching/LabPage.qml" line="145"/>
         <source>Run</source>
         <translation>Ausführen</translation>
     </message>
     <message>
-        <location filename="../qml/teaching/LabPage.qml" line="179"/>
+        <location filename="../qml/teaching/LabPage.qml" line="148"/>
         <source>Run %1 in the container</source>
         <translation>%1 im Container ausführen</translation>
     </message>
     <message>
-        <location filename="../qml/teaching/LabPage.qml" line="183"/>
+        <location filename="../qml/teaching/LabPage.qml" line="152"/>
         <source>Relax and try again</source>
         <translation>Lockern und erneut versuchen</translation>
     </message>
     <message>
-        <location filename="../qml/teaching/LabPage.qml" line="185"/>
+        <location filename="../qml/teaching/LabPage.qml" line="154"/>
         <source>Run %1 in a twin container with %2 relaxed</source>
         <translation>%1 in einem Zwillingscontainer mit gelockerter Einschränkung „%2“ ausführen</translation>
     </message>
     <message>
-        <location filename="../qml/teaching/LabPage.qml" line="216"/>
+        <location filename="../qml/teaching/LabPage.qml" line="185"/>
         <source>Twin predicted</source>
         <translation>Vorhersage (Zwilling)</translation>
     </message>
     <message>
-        <location filename="../qml/teaching/LabPage.qml" line="216"/>
+        <location filename="../qml/teaching/LabPage.qml" line="185"/>
         <source>Predicted</source>
         <translation>Vorhergesagt</translation>
     </message>
     <message>
-        <location filename="../qml/teaching/LabPage.qml" line="225"/>
+        <location filename="../qml/teaching/LabPage.qml" line="194"/>
         <source>Happened</source>
         <translation>Eingetreten</translation>
     </message>
     <message>
-        <location filename="../qml/teaching/LabPage.qml" line="237"/>
+        <location filename="../qml/teaching/LabPage.qml" line="206"/>
         <source>Decided by</source>
         <translation>Entschieden durch</translation>
     </message>
     <message>
-        <location filename="../qml/teaching/LabPage.qml" line="248"/>
+        <location filename="../qml/teaching/LabPage.qml" line="217"/>
         <source>Why</source>
         <translation>Warum</translation>
     </message>
     <message>
-        <location filename="../qml/teaching/LabPage.qml" line="264"/>
+        <location filename="../qml/teaching/LabPage.qml" line="233"/>
         <source>Hide output</source>
         <translation>Ausgabe ausblenden</translation>
     </message>
     <message>
-        <location filename="../qml/teaching/LabPage.qml" line="264"/>
+        <location filename="../qml/teaching/LabPage.qml" line="233"/>
         <source>Show output</source>
         <translation>Ausgabe anzeigen</translation>
     </message>
     <message>
-        <location filename="../qml/teaching/LabPage.qml" line="274"/>
+        <location filename="../qml/teaching/LabPage.qml" line="243"/>
         <source>Output of %1</source>
         <translation>Ausgabe von %1</translation>
     </message>
@@ -2928,45 +2918,60 @@
 <context>
     <name>PreviewPane</name>
     <message>
-        <location filename="../qml/editor/PreviewPane.qml" line="20"/>
+        <location filename="../qml/editor/PreviewPane.qml" line="22"/>
         <source>docker run</source>
         <translation>docker run</translation>
     </message>
     <message>
-        <location filename="../qml/editor/PreviewPane.qml" line="20"/>
+        <location filename="../qml/editor/PreviewPane.qml" line="22"/>
         <source>docker run preview</source>
         <translation>Vorschau für docker run</translation>
     </message>
     <message>
-        <location filename="../qml/editor/PreviewPane.qml" line="21"/>
-        <location filename="../qml/editor/PreviewPane.qml" line="37"/>
+        <location filename="../qml/editor/PreviewPane.qml" line="23"/>
+        <location filename="../qml/editor/PreviewPane.qml" line="40"/>
         <source>config.json</source>
         <translation>config.json</translation>
     </message>
     <message>
-        <location filename="../qml/editor/PreviewPane.qml" line="21"/>
+        <location filename="../qml/editor/PreviewPane.qml" line="23"/>
         <source>config.json preview</source>
         <translation>Vorschau für config.json</translation>
     </message>
     <message>
-        <location filename="../qml/editor/PreviewPane.qml" line="22"/>
+        <location filename="../qml/editor/PreviewPane.qml" line="24"/>
         <source>Kubernetes</source>
         <translation>Kubernetes</translation>
     </message>
     <message>
-        <location filename="../qml/editor/PreviewPane.qml" line="22"/>
+        <location filename="../qml/editor/PreviewPane.qml" line="24"/>
         <source>Kubernetes manifest preview</source>
         <translation>Vorschau für Kubernetes-Manifest</translation>
     </message>
     <message>
-        <location filename="../qml/editor/PreviewPane.qml" line="32"/>
+        <location filename="../qml/editor/PreviewPane.qml" line="25"/>
+        <source>In the kernel</source>
+        <translation>Im Kernel</translation>
+    </message>
+    <message>
+        <location filename="../qml/editor/PreviewPane.qml" line="25"/>
+        <source>Spec-to-kernel map of a running container</source>
+        <translation>Karte von der Spezifikation zum Kernel für einen laufenden Container</translation>
+    </message>
+    <message>
+        <location filename="../qml/editor/PreviewPane.qml" line="35"/>
         <source>docker run line</source>
         <translation>docker-run-Befehlszeile</translation>
     </message>
     <message>
-        <location filename="../qml/editor/PreviewPane.qml" line="41"/>
+        <location filename="../qml/editor/PreviewPane.qml" line="44"/>
         <source>Kubernetes manifest</source>
         <translation>Kubernetes-Manifest</translation>
+    </message>
+    <message>
+        <location filename="../qml/editor/PreviewPane.qml" line="54"/>
+        <source>Container whose settings the map follows into the kernel</source>
+        <translation>Container, dessen Einstellungen die Karte bis in den Kernel verfolgt</translation>
     </message>
 </context>
 <context>
@@ -3126,6 +3131,19 @@
         <location filename="../qml/editor/ResourcesSection.qml" line="197"/>
         <source>Add the IO limit</source>
         <translation>Das E/A-Limit hinzufügen</translation>
+    </message>
+</context>
+<context>
+    <name>RunningContainerPicker</name>
+    <message>
+        <location filename="../qml/components/RunningContainerPicker.qml" line="35"/>
+        <source>Choose a running container</source>
+        <translation>Laufenden Container wählen</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/RunningContainerPicker.qml" line="36"/>
+        <source>No container is running</source>
+        <translation>Kein Container läuft</translation>
     </message>
 </context>
 <context>

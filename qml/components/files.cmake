@@ -7,4 +7,5 @@ qt_target_qml_sources(isolde_qml QML_FILES
     components/LimitSlider.qml
     components/ConnectionBanner.qml
     components/MessageArea.qml
+    components/RunningContainerPicker.qml
 )

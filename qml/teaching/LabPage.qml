@@ -3,6 +3,7 @@ pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import Isolde
 import Isolde.Models
 
 // The experiments lab: one-click acts run inside a container, each with what it tries, what
@@ -14,21 +15,8 @@ Page {
     // An id, a unique id prefix or a name.
     property string containerId
     // The running containers are known, so the chooser shows the right one.
-    readonly property bool ready: containers.loaded
+    readonly property bool ready: containerBox.loaded
     readonly property alias model: lab
-
-    // The row of `id` (an id, a unique prefix or a name) among the running containers, -1 if
-    // it is not running.
-    function runningRow(id) {
-        if (id.length === 0)
-            return -1
-        for (let row = 0; row < running.count; ++row) {
-            const container = running.get(row)
-            if (container.name === id || container.containerId.startsWith(id))
-                return row
-        }
-        return -1
-    }
 
     title: qsTr("Experiments lab")
 
@@ -36,17 +24,6 @@ Page {
         id: lab
 
         containerId: page.containerId
-    }
-
-    ContainerListModel {
-        id: containers
-    }
-
-    ContainerFilterModel {
-        id: running
-
-        sourceModel: containers
-        stateFilter: "running"
     }
 
     header: ToolBar {
@@ -61,21 +38,13 @@ Page {
                 font.bold: true
                 font.pixelSize: Qt.application.font.pixelSize * 1.25
             }
-            ComboBox {
+            RunningContainerPicker {
                 id: containerBox
 
                 Layout.preferredWidth: 320
-                model: running
-                textRole: "name"
-                valueRole: "containerId"
-                enabled: running.count > 0
-                // Follows the page's container, also when it is set from outside.
-                currentIndex: running.count > 0 ? page.runningRow(page.containerId) : -1
-                displayText: currentIndex >= 0 ? currentText
-                             : running.count > 0 ? qsTr("Choose a running container")
-                             : qsTr("No container is running")
+                containerId: page.containerId
                 Accessible.name: qsTr("Container to run the experiments in")
-                onActivated: page.containerId = currentValue
+                onChosen: id => page.containerId = id
             }
             Item {
                 Layout.fillWidth: true
@@ -103,7 +72,7 @@ Page {
               ? qsTr("Run tries an act inside the container and shows which mechanism "
                      + "decided it; Relax and try again runs it in a twin with that "
                      + "mechanism relaxed.")
-              : running.count > 0
+              : containerBox.count > 0
                 ? qsTr("Choose a running container above to run these experiments in it.")
                 : qsTr("Start a container on the Containers page to run these experiments in it.")
     }
