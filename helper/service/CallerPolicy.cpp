@@ -30,13 +30,24 @@ bool isContainerOwnFileSystem(const QString &type)
     return own.contains(type);
 }
 
+// A container that shares the host's PID namespace runs as uid 0 with CAP_KILL beside every
+// host process; one that shares its network, IPC, UTS or mount namespace reaches the host's
+// interfaces, shared memory, hostname or mounts. So callers other than root get new ones.
 Expected<void> checkNamespaces(const spec::Linux &linux)
 {
+    QSet<QString> own;
     for (qsizetype i = 0; i < linux.namespaces.size(); ++i) {
         if (!linux.namespaces[i].path.isEmpty())
             return Error{
                 spec::fieldPath(spec::indexPath(QStringLiteral("linux.namespaces"), i), u"path"),
                 QStringLiteral("only root may join an existing namespace")};
+        own.insert(linux.namespaces[i].type);
+    }
+    for (const char *required : {"pid", "network", "ipc", "uts", "mount"}) {
+        if (!own.contains(QLatin1String(required)))
+            return Error{QStringLiteral("linux.namespaces"),
+                         QStringLiteral("only root may share the host's %1 namespace")
+                             .arg(QLatin1String(required))};
     }
     return {};
 }

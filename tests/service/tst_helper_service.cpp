@@ -618,6 +618,21 @@ void TestHelperService::memberCannotEscapeTheContainer()
     hostUserNamespace.insert(QStringLiteral("linux"), linux);
     refusedField(hostUserNamespace, QStringLiteral("linux.namespaces["));
 
+    for (const char *shared : {"pid", "network", "ipc", "uts", "mount"}) {
+        QJsonObject hostNamespace = base;
+        QJsonObject withoutOne = hostNamespace.value(QStringLiteral("linux")).toObject();
+        QJsonArray kept;
+        for (const QJsonValue &entry : withoutOne.value(QStringLiteral("namespaces")).toArray()) {
+            if (entry.toObject().value(QStringLiteral("type")).toString() != QLatin1String(shared))
+                kept.append(entry);
+        }
+        withoutOne.insert(QStringLiteral("namespaces"), kept);
+        hostNamespace.insert(QStringLiteral("linux"), withoutOne);
+        refusedField(hostNamespace, QStringLiteral("linux.namespaces: only root may share the "
+                                                   "host's %1 namespace")
+                                        .arg(QLatin1String(shared)));
+    }
+
     QJsonObject hostRoot = base;
     QJsonArray mounts = hostRoot.value(QStringLiteral("mounts")).toArray();
     mounts.append(QJsonObject{{QStringLiteral("destination"), QStringLiteral("/host")},
