@@ -5,6 +5,7 @@
 #include "Container.h"
 #include "DefaultImage.h"
 #include "ResourceCommands.h"
+#include "SignalName.h"
 #include "StateStore.h"
 #include "spec/SpecDefaults.h"
 #include "util/Paths.h"
@@ -25,6 +26,7 @@ namespace isolde::runtime {
 
 using engine::Container;
 using engine::ContainerState;
+using engine::parseSignalName;
 using engine::StateStore;
 
 namespace {
@@ -184,10 +186,10 @@ Expected<int> kill(const StateStore &store, const QStringList &args)
         return Error{QStringLiteral("id"), QStringLiteral("usage: kill ID [SIGNAL]")};
     int signal = SIGTERM;
     if (parsed->positional.size() == 2) {
-        signal = parseSignal(parsed->positional[1]);
-        if (signal == 0)
-            return Error{QStringLiteral("signal"),
-                         QStringLiteral("\"%1\" is not a signal").arg(parsed->positional[1])};
+        auto named = parseSignalName(parsed->positional[1], QStringLiteral("signal"));
+        if (!named)
+            return named.error();
+        signal = *named;
     }
     auto killed = Container::kill(store, parsed->positional.first(), signal);
     if (!killed)
@@ -323,23 +325,6 @@ Expected<int> bundle(const QStringList &args)
 }
 
 } // namespace
-
-int parseSignal(const QString &text)
-{
-    bool isNumber = false;
-    const int number = text.toInt(&isNumber);
-    if (isNumber)
-        return number > 0 && number < NSIG ? number : 0;
-    QString name = text.toUpper();
-    if (name.startsWith(QLatin1String("SIG")))
-        name = name.mid(3);
-    for (int signal = 1; signal < NSIG; ++signal) {
-        const char *abbreviation = ::sigabbrev_np(signal);
-        if (abbreviation && name == QLatin1String(abbreviation))
-            return signal;
-    }
-    return 0;
-}
 
 Expected<int> runCommandLine(const QStringList &arguments)
 {

@@ -12,7 +12,4 @@ namespace isolde::runtime {
 // process's), or an Error that main() prints as one line.
 Expected<int> runCommandLine(const QStringList &args);
 
-// "TERM", "SIGTERM", "15" -> 15; 0 when not a signal.
-int parseSignal(const QString &text);
-
 } // namespace isolde::runtime

@@ -580,7 +580,7 @@ void HelperService::stop(const Call &call, ContainerRecord &record, uint timeout
         return reply(call);
     int signal = SIGTERM;
     if (!record.stopSignal.isEmpty()) {
-        if (auto parsed = parseSignalName(record.stopSignal, QString()))
+        if (auto parsed = engine::parseSignalName(record.stopSignal, QString()))
             signal = parsed.value();
     }
     // A container that never started, or a zero timeout, gets SIGKILL at once.
@@ -614,7 +614,7 @@ void HelperService::Kill(const QString &id, const QString &signal_name)
 {
     begin(actions::ContainerManageOwn, [this, id, signal_name](const Call &call) {
         rememberReader(call);
-        auto signal = parseSignalName(signal_name, QStringLiteral("signal_name"));
+        auto signal = engine::parseSignalName(signal_name, QStringLiteral("signal_name"));
         if (!signal)
             return failWith(call, signal.error(), protocol::ErrorInvalidArgument);
         withContainer(call, id, [this, signal = signal.value(), call](ContainerRecord &record) {

@@ -3,7 +3,7 @@
 #include <csignal>
 #include <cstring>
 
-namespace isolde::service {
+namespace isolde::engine {
 
 Expected<int> parseSignalName(const QString &text, const QString &field)
 {
@@ -30,4 +30,4 @@ Expected<int> parseSignalName(const QString &text, const QString &field)
     return Error{field, QStringLiteral("\"%1\" is not a signal name").arg(text.left(64))};
 }
 
-} // namespace isolde::service
+} // namespace isolde::engine
