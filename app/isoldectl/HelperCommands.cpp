@@ -3,6 +3,7 @@
 #include "DockerFormat.h"
 #include "client/HelperClient.h"
 #include "client/HelperProtocol.h"
+#include "models/StatsHistory.h"
 #include "spec/DockerFlags.h"
 
 #include <QCommandLineParser>
@@ -836,16 +837,12 @@ public:
             const auto number = [&sample](const char *key) {
                 return sample.value(QLatin1String(key)).toDouble();
             };
+            // CPU % as docker stats shows it, from this sample and the one before.
             QString cpu = QStringLiteral("--");
-            const QJsonObject previous = m_previous.value(it.key());
-            const double elapsed =
-                number("monotonic_ns") - previous.value(QLatin1String("monotonic_ns")).toDouble();
-            if (!previous.isEmpty() && elapsed > 0) {
-                const double used = number("cpu_usage_ns") -
-                                    previous.value(QLatin1String("cpu_usage_ns")).toDouble();
-                cpu = QString::number(100.0 * used / elapsed, 'f', 2) + QLatin1Char('%');
-            }
-            m_previous.insert(it.key(), sample);
+            m_history.addSample(it.key(), sample);
+            if (const models::StatsRing *points = m_history.points(it.key());
+                points && !points->isEmpty())
+                cpu = QString::number(points->last().cpuPercent, 'f', 2) + QLatin1Char('%');
             const double memory = sample.contains(QLatin1String("memory_working_set"))
                                       ? number("memory_working_set")
                                       : number("memory_usage");
@@ -876,17 +873,14 @@ public:
     // The first sample only primes CPU % for a table; JSON carries raw counters already.
     bool needsSecondSample() const { return !m_json; }
 
-    void prime(const QJsonObject &batch)
-    {
-        for (auto it = batch.begin(); it != batch.end(); ++it)
-            m_previous.insert(it.key(), it.value().toObject());
-    }
+    void prime(const QJsonObject &batch) { m_history.addBatch(batch); }
 
 private:
     Session &m_session;
     bool m_json;
     bool m_clear;
-    QMap<QString, QJsonObject> m_previous;
+    // One point per container is all a table shows.
+    models::StatsHistory m_history{1};
 };
 
 void stats(Session &s, const QStringList &args)

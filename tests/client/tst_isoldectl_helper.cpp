@@ -314,6 +314,14 @@ private slots:
         QVERIFY2(table.exitCode == 0, qPrintable(table.describe()));
         QVERIFY2(table.out.startsWith(QLatin1String("CONTAINER ID   NAME")), qPrintable(table.out));
         QVERIFY2(table.out.contains(id.left(12)), qPrintable(table.out));
+        // --no-stream takes two samples, so the CPU % column has a value, not "--".
+        const QStringList columns = table.out.split(QLatin1Char('\n'))
+                                        .value(1)
+                                        .split(QRegularExpression(QStringLiteral("\\s{3,}")));
+        QVERIFY2(QRegularExpression(QStringLiteral("^\\d+\\.\\d\\d%$"))
+                     .match(columns.value(2))
+                     .hasMatch(),
+                 qPrintable(table.out));
 
         const Ctl probe = isoldectl({QStringLiteral("probe"), QStringLiteral("--json"), id});
         QVERIFY2(probe.exitCode == 0, qPrintable(probe.describe()));
