@@ -733,6 +733,7 @@ QJsonValue markBigIntegers(const QJsonValue &value)
 
 OciSpec::OciSpec(QJsonObject document)
     : m_document(std::move(document))
+    , m_linux(readSection<Linux>(m_document, LinuxKey))
 {}
 
 Expected<OciSpec> OciSpec::fromJson(const QByteArray &json)
@@ -850,12 +851,13 @@ void OciSpec::setMounts(const QList<Mount> &mounts)
 
 Linux OciSpec::linux() const
 {
-    return readSection<Linux>(m_document, LinuxKey);
+    return m_linux;
 }
 
 void OciSpec::setLinux(const Linux &linux)
 {
     putSection(m_document, LinuxKey, linux);
+    m_linux = readSection<Linux>(m_document, LinuxKey);
 }
 
 QMap<QString, QString> OciSpec::annotations() const

@@ -313,6 +313,9 @@ public:
 
 private:
     QJsonObject m_document;
+    // linux, read once: the engine asks for it at every step of a create, and a seccomp
+    // profile makes it the largest section to read (hundreds of syscall names).
+    Linux m_linux;
 };
 
 } // namespace isolde::spec

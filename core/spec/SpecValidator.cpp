@@ -2,8 +2,8 @@
 
 #include "spec/CapabilityCatalog.h"
 #include "spec/Units.h"
+#include "util/AsciiText.h"
 
-#include <QRegularExpression>
 #include <QSet>
 #include <algorithm>
 #include <limits>
@@ -83,20 +83,66 @@ QString addNamespaceHint(const QString &type)
 
 // --- top level ---------------------------------------------------------------------------------
 
+// The major number of a semantic version like 1.0.2, 1.1.0-rc.1 or 1.0.2+dev (three numbers,
+// then an optional -pre-release and +build of letters, digits, '.' and '-'); empty when
+// `version` is not one.
+QStringView semanticVersionMajor(QStringView version)
+{
+    qsizetype at = 0;
+    QStringView major;
+    for (int number = 0; number < 3; ++number) {
+        if (number > 0) {
+            if (at == version.size() || version[at] != u'.')
+                return {};
+            ++at;
+        }
+        const qsizetype start = at;
+        while (at < version.size() && ascii::isDigit(version[at]))
+            ++at;
+        if (at == start)
+            return {};
+        if (number == 0)
+            major = version.first(at);
+    }
+    for (const char16_t lead : {u'-', u'+'}) {
+        if (at == version.size() || version[at] != lead)
+            continue;
+        const qsizetype start = ++at;
+        while (at < version.size() &&
+               (ascii::isLetterOrDigit(version[at]) || version[at] == u'.' || version[at] == u'-'))
+            ++at;
+        if (at == start)
+            return {};
+    }
+    return at == version.size() ? major : QStringView();
+}
+
+// A host or NIS domain name: dot-separated labels of letters, digits and '-', each neither
+// starting nor ending with '-'.
+bool isHostname(QStringView name)
+{
+    for (const QStringView label : name.split(u'.')) {
+        if (label.isEmpty() || label.front() == u'-' || label.back() == u'-')
+            return false;
+        if (!std::all_of(label.begin(), label.end(),
+                         [](QChar c) { return ascii::isLetterOrDigit(c) || c == u'-'; }))
+            return false;
+    }
+    return true;
+}
+
 void checkVersion(Problems &problems, const QString &version)
 {
-    static const QRegularExpression semver(
-        QStringLiteral(R"(^(\d+)\.(\d+)\.(\d+)(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$)"));
     const QString field = QStringLiteral("ociVersion");
     if (version.isEmpty()) {
         add(problems, field,
             QStringLiteral("must not be empty: name the runtime-spec version, e.g. 1.0.2"));
         return;
     }
-    const auto match = semver.match(version);
-    if (!match.hasMatch())
+    const QStringView major = semanticVersionMajor(version);
+    if (major.isEmpty())
         add(problems, field, QStringLiteral("%1 is not a version like 1.0.2").arg(quoted(version)));
-    else if (match.captured(1) != QLatin1String("1"))
+    else if (major != u"1")
         add(problems, field,
             QStringLiteral("runtime-spec %1 is not supported; Isolde reads version 1.x")
                 .arg(version));
@@ -113,8 +159,6 @@ void checkRoot(Problems &problems, const Root &root)
 void checkHostname(Problems &problems, const QString &field, const QString &name,
                    const Linux &linux)
 {
-    static const QRegularExpression labels(QStringLiteral(
-        R"(^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*$)"));
     if (name.isEmpty())
         return;
     if (!findNamespace(linux, QStringLiteral("uts")))
@@ -127,7 +171,7 @@ void checkHostname(Problems &problems, const QString &field, const QString &name
             QStringLiteral("%1 characters is longer than the %2 the kernel allows")
                 .arg(name.size())
                 .arg(MaximumHostnameLength));
-    else if (!labels.match(name).hasMatch())
+    else if (!isHostname(name))
         add(problems, field,
             QStringLiteral("%1 is not a valid name: use letters, digits and '-', in dot-separated "
                            "parts that neither start nor end with '-'")
@@ -508,7 +552,12 @@ void checkDeviceRules(Problems &problems, const QList<DeviceRule> &rules, const 
 {
     static const QStringList types = {QString(), QStringLiteral("a"), QStringLiteral("c"),
                                       QStringLiteral("b")};
-    static const QRegularExpression access(QStringLiteral("^(?!.*(.).*\\1)[rwm]*$"));
+    // r, w and m, each at most once.
+    const auto isAccess = [](const QString &access) {
+        return access.size() <= 3 && std::all_of(access.begin(), access.end(), [&](QChar c) {
+                   return (c == u'r' || c == u'w' || c == u'm') && access.count(c) == 1;
+               });
+    };
     for (qsizetype i = 0; i < rules.size(); ++i) {
         const DeviceRule &rule = rules.at(i);
         const QString at = indexPath(field, i);
@@ -516,7 +565,7 @@ void checkDeviceRules(Problems &problems, const QList<DeviceRule> &rules, const 
             add(problems, fieldPath(at, u"type"),
                 QStringLiteral("unknown device type %1; use a (all), c (character) or b (block)")
                     .arg(quoted(rule.type)));
-        if (!access.match(rule.access).hasMatch())
+        if (!isAccess(rule.access))
             add(problems, fieldPath(at, u"access"),
                 QStringLiteral("%1 may contain only r (read), w (write) and m (mknod), each once")
                     .arg(quoted(rule.access)));
@@ -572,7 +621,10 @@ void checkMemory(Problems &problems, const MemoryResources &memory, const QStrin
 // Why `list` is not a cpu or memory node list like "0-3,5", or an empty string.
 QString listSyntaxProblem(const QString &list)
 {
-    static const QRegularExpression number(QStringLiteral("^[0-9]{1,9}$"));
+    const auto isNumber = [](const QString &text) {
+        return !text.isEmpty() && text.size() <= 9 &&
+               std::all_of(text.begin(), text.end(), ascii::isDigit);
+    };
     for (const QString &part : list.split(QLatin1Char(','))) {
         if (part.isEmpty())
             return QStringLiteral("it has an empty entry");
@@ -581,7 +633,7 @@ QString listSyntaxProblem(const QString &list)
         const QString last = dash < 0 ? part : part.mid(dash + 1);
         if (dash >= 0 && last.isEmpty())
             return QStringLiteral("range %1 has no end").arg(quoted(part));
-        if (!number.match(first).hasMatch() || !number.match(last).hasMatch())
+        if (!isNumber(first) || !isNumber(last))
             return QStringLiteral("%1 is not a number or a range of numbers").arg(quoted(part));
         if (first.toInt() > last.toInt())
             return QStringLiteral("range %1 runs backwards").arg(quoted(part));

@@ -135,6 +135,18 @@ private slots:
         QVERIFY2(problems.isEmpty(), qPrintable(describe(problems)));
     }
 
+    // What the checks written by hand accept: semantic versions with pre-release and build
+    // parts, host names with inner dashes and digits, any order of r, w and m.
+    void acceptsWellFormedNames()
+    {
+        const auto problems = validateSpec(patchedSpec(R"({
+            "ociVersion": "1.1.0-rc.1+dev-2",
+            "hostname": "box-1.example-2.org",
+            "linux": {"resources": {"devices": [{"allow": true, "type": "c", "access": "mwr"}],
+                                    "cpu": {"cpus": "0-1,3"}}}})"));
+        QVERIFY2(problems.isEmpty(), qPrintable(describe(problems)));
+    }
+
     void badInput_data()
     {
         QTest::addColumn<QByteArray>("patch");
@@ -153,6 +165,14 @@ private slots:
         row("ociVersion not semver", R"({"ociVersion": "one"})", "ociVersion",
             "is not a version like 1.0.2");
         row("ociVersion number", R"({"ociVersion": 1})", "ociVersion", "must be a string");
+        row("ociVersion two numbers", R"({"ociVersion": "1.0"})", "ociVersion",
+            "is not a version like 1.0.2");
+        row("ociVersion empty pre-release", R"({"ociVersion": "1.0.2-"})", "ociVersion",
+            "is not a version like 1.0.2");
+        row("ociVersion space in build", R"({"ociVersion": "1.0.2+a b"})", "ociVersion",
+            "is not a version like 1.0.2");
+        row("ociVersion major 01", R"({"ociVersion": "01.0.0"})", "ociVersion",
+            "runtime-spec 01.0.0 is not supported");
 
         // Process.
         row("process missing", R"({"process": null})", "process", "is required");
@@ -244,6 +264,9 @@ private slots:
             "is not a valid name");
         row("hostname with empty label", R"({"hostname": "box..example"})", "hostname",
             "is not a valid name");
+        row("hostname ending with -", R"({"hostname": "box-.example"})", "hostname",
+            "is not a valid name");
+        row("hostname ending with .", R"({"hostname": "box."})", "hostname", "is not a valid name");
         row("domainname without uts namespace",
             R"({"hostname": null, "domainname": "example.org",
                 "linux": {"namespaces": [{"type": "pid"}, {"type": "network"}, {"type": "ipc"},
