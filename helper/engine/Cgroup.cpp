@@ -6,6 +6,7 @@
 
 #include <QDir>
 #include <algorithm>
+#include <cerrno>
 #include <csignal>
 #include <unistd.h>
 
@@ -171,9 +172,9 @@ Expected<Cgroup> Cgroup::create(const QString &cgroupsPath, const QString &conta
         d->v2 = std::move(*v2);
     }
     // Sharing a cgroup with running processes would give them the container's limits and
-    // kill them with it.
+    // kill them with it. One made just now holds none.
     for (const QString &directory : d->directories()) {
-        if (!cgroupfs::processesInTree(directory).isEmpty())
+        if (!created.contains(directory) && !cgroupfs::processesInTree(directory).isEmpty())
             return fail(Error{kCgroupsPath,
                               QStringLiteral("cgroup %1 already holds processes").arg(directory)});
     }
@@ -306,9 +307,14 @@ void Cgroup::killTree(const QStringList &directories)
 
 Expected<void> Cgroup::destroy()
 {
-    const QStringList directories = d->directories();
-    // The usual case, a container whose processes have all exited: nothing to freeze or kill.
-    if (!isTreeEmpty(directories))
+    QStringList directories = d->directories();
+    // The usual case, a container whose processes have all exited and that made no cgroups of
+    // its own: one rmdir per hierarchy. What the kernel refuses (busy, not empty) takes the
+    // long way: kill what is inside, then remove the tree.
+    directories.removeIf([](const QString &directory) {
+        return ::rmdir(directory.toLocal8Bit().constData()) == 0 || errno == ENOENT;
+    });
+    if (!directories.isEmpty() && !isTreeEmpty(directories))
         killTree(directories);
     Expected<void> result;
     for (const QString &directory : directories) {

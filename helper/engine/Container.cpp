@@ -36,18 +36,23 @@ QString errnoText(int errnum)
     return QString::fromLocal8Bit(strerror(errnum));
 }
 
-Expected<spec::OciSpec> loadBundleSpec(const QString &bundleDir)
+// The bundle's config.json, parsed and validated. `json` keeps the file's bytes: the state
+// directory stores them as they are, with no second serialisation.
+Expected<spec::OciSpec> loadBundleSpec(const QString &bundleDir, QByteArray &json)
 {
     const QString path = bundleDir + QStringLiteral("/config.json");
     if (!QFileInfo(bundleDir).isDir())
         return Error{QStringLiteral("--bundle"),
                      QStringLiteral("%1 is not a directory").arg(bundleDir)};
-    if (!QFileInfo::exists(path))
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
         return Error{QStringLiteral("--bundle"),
                      QStringLiteral("%1 has no config.json").arg(bundleDir)};
-    auto spec = spec::OciSpec::load(path);
+    json = file.readAll();
+    auto spec = spec::OciSpec::fromJson(json);
     if (!spec)
-        return Error{QStringLiteral("config.json"), spec.error().toString()};
+        return Error{QStringLiteral("config.json"),
+                     QStringLiteral("%1: %2").arg(path, spec.error().reason)};
     const QList<Error> problems = spec::validateSpec(spec.value());
     if (problems.isEmpty())
         return spec;
@@ -117,11 +122,11 @@ bool waitUntilGone(int pidfd, int timeoutMs)
     return result > 0;
 }
 
-// Removes what create made (cgroup, state dir) on delete. The cgroup may be missing: a
-// runtime that died during create may have stopped before making it.
-Expected<void> cleanUp(const StateStore &store, const QString &id, const QString &cgroupsPath)
+// Removes what create made: the cgroup, then the state dir. `cgroup` is null when there is
+// none: a runtime that died during create may have stopped before making it.
+Expected<void> cleanUp(const StateStore &store, const QString &id, Cgroup *cgroup)
 {
-    if (auto cgroup = Cgroup::open(cgroupsPath, id)) {
+    if (cgroup) {
         if (auto destroyed = cgroup->destroy(); !destroyed)
             return destroyed;
     }
@@ -152,7 +157,8 @@ Expected<Pty> openConsole(const CreateRequest &request, const spec::Process &pro
 
 // Everything after the state directory exists; the caller removes it when this fails.
 Expected<CreatedContainer> createInStateDir(const StateStore &store, const CreateRequest &request,
-                                            const QString &bundleDir, const spec::OciSpec &spec)
+                                            const QString &bundleDir, const spec::OciSpec &spec,
+                                            const QByteArray &specJson)
 {
     auto rootfs = planRootfs(spec, bundleDir);
     if (!rootfs)
@@ -174,7 +180,7 @@ Expected<CreatedContainer> createInStateDir(const StateStore &store, const Creat
     state.created = QDateTime::currentDateTimeUtc();
     state.owner = request.owner;
     state.cgroupsPath = spec.linux().cgroupsPath;
-    if (auto saved = spec.save(store.specPath(request.id)); !saved)
+    if (auto saved = store.saveSpec(request.id, specJson); !saved)
         return saved.error();
     if (auto saved = store.save(state); !saved)
         return saved.error();
@@ -210,7 +216,8 @@ Expected<CreatedContainer> createInStateDir(const StateStore &store, const Creat
         cgroup->destroy();
         return saved.error();
     }
-    return CreatedContainer{state, std::move(process.value()), std::move(pty.master)};
+    return CreatedContainer{state, std::move(process.value()), std::move(pty.master),
+                            std::move(cgroup.value())};
 }
 
 } // namespace
@@ -224,13 +231,14 @@ Expected<CreatedContainer> Container::create(const StateStore &store, const Crea
     const QString bundleDir =
         QDir::cleanPath(QFileInfo(request.bundle.isEmpty() ? QStringLiteral(".") : request.bundle)
                             .absoluteFilePath());
-    auto spec = loadBundleSpec(bundleDir);
+    QByteArray specJson;
+    auto spec = loadBundleSpec(bundleDir, specJson);
     if (!spec)
         return spec.error();
     auto lock = store.createContainerDir(request.id);
     if (!lock)
         return lock.error();
-    auto created = createInStateDir(store, request, bundleDir, spec.value());
+    auto created = createInStateDir(store, request, bundleDir, spec.value(), specJson);
     if (!created)
         store.remove(request.id);
     return created;
@@ -323,7 +331,8 @@ Expected<void> Container::remove(const StateStore &store, const QString &id, boo
                              QStringLiteral("container \"%1\" did not exit after SIGKILL").arg(id)};
         }
     }
-    return cleanUp(store, id, state.cgroupsPath);
+    auto cgroup = Cgroup::open(state.cgroupsPath, id);
+    return cleanUp(store, id, cgroup ? &cgroup.value() : nullptr);
 }
 
 Expected<int> Container::run(const StateStore &store, const CreateRequest &request, bool detach,
@@ -341,7 +350,8 @@ Expected<int> Container::run(const StateStore &store, const CreateRequest &reque
         return 0;
     const int status = waitForExit(created->process);
     auto lock = store.lock(request.id);
-    if (auto removed = cleanUp(store, request.id, created->state.cgroupsPath); !removed)
+    // The cgroup create made is still open: no second look at the host's hierarchies.
+    if (auto removed = cleanUp(store, request.id, &created->cgroup.value()); !removed)
         return removed.error();
     return status;
 }

@@ -8,6 +8,7 @@
 // process is killed, the cgroup and the state directory are removed.
 #pragma once
 
+#include "Cgroup.h"
 #include "ContainerProcess.h"
 #include "StateStore.h"
 #include "util/Expected.h"
@@ -15,6 +16,7 @@
 #include <QString>
 #include <QStringList>
 #include <functional>
+#include <optional>
 
 namespace isolde::engine {
 
@@ -39,8 +41,9 @@ struct CreateRequest
 struct CreatedContainer
 {
     ContainerState state;
-    LaunchedProcess process; // our child: the caller supervises it (pidfd) or lets it go
-    UniqueFd consoleMaster;  // process.terminal with relayConsole: the pty's master side
+    LaunchedProcess process;      // our child: the caller supervises it (pidfd) or lets it go
+    UniqueFd consoleMaster;       // process.terminal with relayConsole: the pty's master side
+    std::optional<Cgroup> cgroup; // the container's cgroup, open (its descriptors)
 };
 
 struct ExecRequest

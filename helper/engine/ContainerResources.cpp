@@ -142,7 +142,7 @@ Expected<spec::Resources> updateResources(const StateStore &store, const QString
         return cgroup.error();
     if (auto applied = cgroup->update(resources); !applied)
         return applied.error();
-    if (auto saved = updated.save(store.specPath(id)); !saved) {
+    if (auto saved = store.saveSpec(id, updated.toJson()); !saved) {
         // Keep the kernel in line with the spec that is still on disk.
         (void)cgroup->update(stored->linux().resources.value_or(spec::Resources{}));
         return saved.error();

@@ -1,13 +1,18 @@
 #include "StateStore.h"
 
+#include "util/AsciiText.h"
+
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QRegularExpression>
+#include <algorithm>
 #include <cerrno>
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
+#include <dirent.h>
 #include <fcntl.h>
 #include <sys/file.h>
 #include <sys/stat.h>
@@ -17,6 +22,7 @@
 namespace isolde::engine {
 
 static constexpr auto StateFile = "state.json";
+static constexpr auto SpecFile = "config.json";
 
 static QString errnoText(int errnum)
 {
@@ -104,7 +110,7 @@ QString StateStore::execFifoPath(const QString &id) const
 
 QString StateStore::specPath(const QString &id) const
 {
-    return containerDir(id) + QStringLiteral("/config.json");
+    return containerDir(id) + QLatin1Char('/') + QLatin1String(SpecFile);
 }
 
 QString StateStore::seccompCacheDir() const
@@ -114,8 +120,12 @@ QString StateStore::seccompCacheDir() const
 
 Expected<void> StateStore::checkId(const QString &id)
 {
-    static const QRegularExpression valid(QStringLiteral("^[A-Za-z0-9_-][A-Za-z0-9_.-]{0,127}$"));
-    if (!valid.match(id).hasMatch())
+    const auto allowed = [](QChar c) {
+        return ascii::isLetterOrDigit(c) || c == u'_' || c == u'-' || c == u'.';
+    };
+    const bool valid = !id.isEmpty() && id.size() <= 128 && id.front() != u'.' &&
+                       std::all_of(id.cbegin(), id.cend(), allowed);
+    if (!valid)
         return Error{QStringLiteral("id"),
                      QStringLiteral("\"%1\" is not a container id: use 1 to 128 letters, digits, "
                                     "'_', '-' or '.', not starting with '.'")
@@ -194,24 +204,34 @@ Expected<ContainerState> StateStore::load(const QString &id) const
 
 Expected<void> StateStore::save(const ContainerState &state) const
 {
-    const QByteArray json = QJsonDocument(toStoredJson(state)).toJson(QJsonDocument::Compact);
-    const QByteArray dir = QFile::encodeName(containerDir(state.id));
-    const QByteArray temporary = dir + "/.state.json.tmp";
-    const QByteArray final = dir + '/' + StateFile;
+    return replaceFile(state.id, StateFile,
+                       QJsonDocument(toStoredJson(state)).toJson(QJsonDocument::Compact));
+}
+
+Expected<void> StateStore::saveSpec(const QString &id, const QByteArray &json) const
+{
+    return replaceFile(id, SpecFile, json);
+}
+
+Expected<void> StateStore::replaceFile(const QString &id, const char *name,
+                                       const QByteArray &contents) const
+{
+    const QByteArray dir = QFile::encodeName(containerDir(id));
+    const QByteArray temporary = dir + "/." + name + ".tmp";
+    const QByteArray final = dir + '/' + name;
     const int fd =
         ::open(temporary.constData(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0644);
     if (fd < 0)
-        return Error{
-            QStringLiteral("id"),
-            QStringLiteral("cannot write the state of \"%1\": %2").arg(state.id, errnoText(errno))};
-    const bool written = ::write(fd, json.constData(), json.size()) == json.size();
+        return Error{QStringLiteral("id"), QStringLiteral("cannot write %1 of \"%2\": %3")
+                                               .arg(QLatin1String(name), id, errnoText(errno))};
+    const bool written = ::write(fd, contents.constData(), contents.size()) == contents.size();
     const int writeErrno = errno;
     ::close(fd);
     if (!written || ::rename(temporary.constData(), final.constData()) != 0) {
         const int errnum = written ? errno : writeErrno;
         ::unlink(temporary.constData());
-        return Error{QStringLiteral("id"), QStringLiteral("cannot write the state of \"%1\": %2")
-                                               .arg(state.id, errnoText(errnum))};
+        return Error{QStringLiteral("id"), QStringLiteral("cannot write %1 of \"%2\": %3")
+                                               .arg(QLatin1String(name), id, errnoText(errnum))};
     }
     return {};
 }
@@ -220,10 +240,20 @@ Expected<void> StateStore::remove(const QString &id) const
 {
     if (auto valid = checkId(id); !valid)
         return valid.error();
-    QDir dir(containerDir(id));
-    if (dir.exists() && !dir.removeRecursively())
+    // Only files live here (state.json, config.json, the exec fifo): unlink each, then the
+    // directory.
+    const QByteArray dir = QFile::encodeName(containerDir(id));
+    if (DIR *entries = ::opendir(dir.constData())) {
+        while (const dirent *entry = ::readdir(entries)) {
+            if (std::strcmp(entry->d_name, ".") != 0 && std::strcmp(entry->d_name, "..") != 0)
+                ::unlinkat(::dirfd(entries), entry->d_name, 0);
+        }
+        ::closedir(entries);
+    }
+    if (::rmdir(dir.constData()) != 0 && errno != ENOENT)
         return Error{QStringLiteral("id"),
-                     QStringLiteral("cannot remove the state directory %1").arg(dir.path())};
+                     QStringLiteral("cannot remove the state directory %1: %2")
+                         .arg(containerDir(id), errnoText(errno))};
     return {};
 }
 
@@ -240,21 +270,37 @@ QStringList StateStore::ids() const
 }
 
 // Fields of /proc/<pid>/stat after "(comm)": state is the 3rd field, starttime the 22nd.
+// Read with plain calls: `run` and the helper's supervision ask this for every container.
 static bool readStat(pid_t pid, char &stateChar, uint64_t &startTime)
 {
-    QFile file(QStringLiteral("/proc/%1/stat").arg(pid));
-    if (pid <= 0 || !file.open(QIODevice::ReadOnly))
+    if (pid <= 0)
         return false;
-    const QByteArray text = file.readAll();
-    const qsizetype close = text.lastIndexOf(')');
-    if (close < 0)
+    char path[32];
+    std::snprintf(path, sizeof path, "/proc/%d/stat", static_cast<int>(pid));
+    const int fd = ::open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
         return false;
-    const QList<QByteArray> fields = text.mid(close + 2).split(' ');
-    if (fields.size() < 20 || fields[0].isEmpty())
+    char text[1024];
+    const ssize_t length = ::read(fd, text, sizeof text - 1);
+    ::close(fd);
+    if (length <= 0)
         return false;
-    stateChar = fields[0][0];
-    startTime = fields[19].toULongLong();
-    return true;
+    text[length] = '\0';
+    // comm may hold spaces and parentheses: the fields start after the last ')'.
+    const char *field = std::strrchr(text, ')');
+    if (!field || field[1] != ' ' || field[2] == '\0')
+        return false;
+    field += 2;
+    stateChar = *field;
+    for (int skipped = 0; skipped < 19; ++skipped) {
+        field = std::strchr(field, ' ');
+        if (!field)
+            return false;
+        ++field;
+    }
+    char *end = nullptr;
+    startTime = std::strtoull(field, &end, 10);
+    return end != field;
 }
 
 uint64_t processStartTime(pid_t pid)

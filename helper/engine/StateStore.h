@@ -82,12 +82,20 @@ public:
 
     Expected<ContainerState> load(const QString &id) const;
     Expected<void> save(const ContainerState &state) const;
+    // The container's own copy of config.json, stored as given.
+    Expected<void> saveSpec(const QString &id, const QByteArray &json) const;
     // Removes the directory and everything in it (the caller holds the lock).
     Expected<void> remove(const QString &id) const;
 
     QStringList ids() const;
 
 private:
+    // Replaces `name` in the container's directory atomically. No fsync: the state lives on
+    // a tmpfs (/run) and means nothing after a reboot; the rename is what keeps a crashed
+    // runtime from leaving half a file.
+    Expected<void> replaceFile(const QString &id, const char *name,
+                               const QByteArray &contents) const;
+
     QString m_root;
 };
 

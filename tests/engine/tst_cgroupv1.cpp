@@ -173,6 +173,33 @@ private slots:
             QVERIFY2(!QFile::exists(directory), qPrintable(directory));
     }
 
+    // A container may make cgroups of its own below its cgroup (systemd in a container does):
+    // destroy cannot just rmdir then, it kills what is in them and removes the whole tree.
+    void destroyRemovesNestedCgroupsAndTheirProcesses()
+    {
+        std::optional<Cgroup> cgroup = create("nested");
+        QVERIFY(cgroup);
+        CgroupGuard guard(cgroup);
+        const QStringList directories = directoriesOf(cgroup->path());
+        TestProcess sleeper([] {
+            pause();
+            return 0;
+        });
+        for (const QString &directory : directories) {
+            const QString nested = directory + QStringLiteral("/inner");
+            QVERIFY2(::mkdir(QFile::encodeName(nested).constData(), 0755) == 0, qPrintable(nested));
+            QFile procs(nested + QStringLiteral("/cgroup.procs"));
+            QVERIFY(procs.open(QIODevice::WriteOnly));
+            QVERIFY(procs.write(QByteArray::number(sleeper.pid())) > 0);
+        }
+        const auto destroyed = cgroup->destroy();
+        QVERIFY2(destroyed, why(destroyed).constData());
+        const int status = sleeper.wait();
+        QVERIFY(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL);
+        for (const QString &directory : directories)
+            QVERIFY2(!QFile::exists(directory), qPrintable(directory));
+    }
+
     void openFindsExistingCgroup()
     {
         std::optional<Cgroup> cgroup = create("open");
