@@ -1,5 +1,6 @@
 #include "DefaultImage.h"
 
+#include "LibArchive.h"
 #include "util/Paths.h"
 
 #include <QDir>
@@ -7,8 +8,6 @@
 #include <QProcess>
 #include <QTemporaryFile>
 #include <algorithm>
-#include <archive.h>
-#include <archive_entry.h>
 #include <sys/stat.h>
 #include <vector>
 
@@ -96,40 +95,46 @@ Expected<QByteArray> writeTar(std::vector<TarEntry> entries)
 {
     std::sort(entries.begin(), entries.end(),
               [](const TarEntry &a, const TarEntry &b) { return a.path < b.path; });
+    auto libarchive = libArchive();
+    if (!libarchive)
+        return libarchive.error();
+    const LibArchive &la = **libarchive;
     QByteArray tar;
-    archive *writer = archive_write_new();
+    archive *writer = la.archive_write_new();
     // ustar: no pax headers carrying atime/ctime or the builder's user names.
-    archive_write_set_format_ustar(writer);
-    archive_write_open(writer, &tar, nullptr, appendToByteArray, nullptr);
-    archive_entry *entry = archive_entry_new();
+    la.archive_write_set_format_ustar(writer);
+    la.archive_write_open(writer, &tar, nullptr, appendToByteArray, nullptr);
+    archive_entry *entry = la.archive_entry_new();
     Expected<QByteArray> result = QByteArray();
     for (const TarEntry &e : entries) {
-        archive_entry_clear(entry);
+        la.archive_entry_clear(entry);
         const QByteArray path = QFile::encodeName(e.path);
-        archive_entry_set_pathname(entry, path.constData());
-        archive_entry_set_filetype(entry, e.type);
-        archive_entry_set_perm(entry, e.mode);
-        archive_entry_set_uid(entry, e.uid);
-        archive_entry_set_gid(entry, e.gid);
-        archive_entry_set_mtime(entry, fixedMtime, 0);
-        archive_entry_set_size(entry, e.data.size());
+        la.archive_entry_set_pathname(entry, path.constData());
+        la.archive_entry_set_filetype(entry, e.type);
+        la.archive_entry_set_perm(entry, e.mode);
+        la.archive_entry_set_uid(entry, e.uid);
+        la.archive_entry_set_gid(entry, e.gid);
+        la.archive_entry_set_mtime(entry, fixedMtime, 0);
+        la.archive_entry_set_size(entry, e.data.size());
         if (e.type == S_IFLNK)
-            archive_entry_set_symlink(entry, e.target.constData());
-        if (archive_write_header(writer, entry) != ARCHIVE_OK ||
+            la.archive_entry_set_symlink(entry, e.target.constData());
+        if (la.archive_write_header(writer, entry) != ARCHIVE_OK ||
             (!e.data.isEmpty() &&
-             archive_write_data(writer, e.data.constData(), static_cast<size_t>(e.data.size())) !=
-                 e.data.size())) {
-            result = Error{QString(),
-                           QStringLiteral("cannot write \"%1\" to the image tarball: %2")
-                               .arg(e.path, QString::fromLocal8Bit(archive_error_string(writer)))};
+             la.archive_write_data(writer, e.data.constData(),
+                                   static_cast<size_t>(e.data.size())) != e.data.size())) {
+            result =
+                Error{QString(),
+                      QStringLiteral("cannot write \"%1\" to the image tarball: %2")
+                          .arg(e.path, QString::fromLocal8Bit(la.archive_error_string(writer)))};
             break;
         }
     }
-    archive_entry_free(entry);
-    if (archive_write_close(writer) != ARCHIVE_OK && result)
-        result = Error{QString(), QStringLiteral("cannot finish the image tarball: %1")
-                                      .arg(QString::fromLocal8Bit(archive_error_string(writer)))};
-    archive_write_free(writer);
+    la.archive_entry_free(entry);
+    if (la.archive_write_close(writer) != ARCHIVE_OK && result)
+        result =
+            Error{QString(), QStringLiteral("cannot finish the image tarball: %1")
+                                 .arg(QString::fromLocal8Bit(la.archive_error_string(writer)))};
+    la.archive_write_free(writer);
     if (!result)
         return result;
     return tar;

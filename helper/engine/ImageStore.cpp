@@ -1,5 +1,6 @@
 #include "ImageStore.h"
 
+#include "LibArchive.h"
 #include "Overlay.h"
 #include "SafePath.h"
 #include "util/Paths.h"
@@ -13,8 +14,6 @@
 #include <QJsonObject>
 #include <QRegularExpression>
 #include <QSaveFile>
-#include <archive.h>
-#include <archive_entry.h>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -84,8 +83,9 @@ namespace {
 class LayerExtractor
 {
 public:
-    LayerExtractor(int rootFd, const QString &tarPath)
-        : m_rootFd(rootFd)
+    LayerExtractor(const LibArchive &libarchive, int rootFd, const QString &tarPath)
+        : m_la(libarchive)
+        , m_rootFd(rootFd)
         , m_tarPath(tarPath)
     {}
 
@@ -102,6 +102,7 @@ private:
                      QStringLiteral("layer \"%1\", entry \"%2\": %3").arg(m_tarPath, name, reason)};
     }
 
+    const LibArchive &m_la;
     int m_rootFd;
     QString m_tarPath;
 };
@@ -133,37 +134,37 @@ std::pair<QByteArray, QByteArray> splitName(const QString &name)
 
 Expected<void> LayerExtractor::run()
 {
-    archive *reader = archive_read_new();
-    archive_read_support_format_tar(reader);
-    archive_read_support_filter_all(reader);
+    archive *reader = m_la.archive_read_new();
+    m_la.archive_read_support_format_tar(reader);
+    m_la.archive_read_support_filter_all(reader);
     const QByteArray path = QFile::encodeName(m_tarPath);
     Expected<void> result;
-    if (archive_read_open_filename(reader, path.constData(), 1 << 16) != ARCHIVE_OK) {
-        result = Error{QString(),
-                       QStringLiteral("cannot open layer \"%1\": %2")
-                           .arg(m_tarPath, QString::fromLocal8Bit(archive_error_string(reader)))};
+    if (m_la.archive_read_open_filename(reader, path.constData(), 1 << 16) != ARCHIVE_OK) {
+        result =
+            Error{QString(),
+                  QStringLiteral("cannot open layer \"%1\": %2")
+                      .arg(m_tarPath, QString::fromLocal8Bit(m_la.archive_error_string(reader)))};
     } else {
         archive_entry *entry = nullptr;
         int rc = ARCHIVE_OK;
-        while (result && (rc = archive_read_next_header(reader, &entry)) == ARCHIVE_OK)
+        while (result && (rc = m_la.archive_read_next_header(reader, &entry)) == ARCHIVE_OK)
             result = extractEntry(reader, entry);
         if (result && rc != ARCHIVE_EOF)
-            result =
-                Error{QString(),
-                      QStringLiteral("layer \"%1\" is not a readable tar: %2")
-                          .arg(m_tarPath, QString::fromLocal8Bit(archive_error_string(reader)))};
+            result = Error{QString(), QStringLiteral("layer \"%1\" is not a readable tar: %2")
+                                          .arg(m_tarPath, QString::fromLocal8Bit(
+                                                              m_la.archive_error_string(reader)))};
     }
-    archive_read_free(reader);
+    m_la.archive_read_free(reader);
     return result;
 }
 
 Expected<void> LayerExtractor::extractEntry(archive *reader, archive_entry *entry)
 {
-    const QString rawName = QString::fromUtf8(archive_entry_pathname(entry));
+    const QString rawName = QString::fromUtf8(m_la.archive_entry_pathname(entry));
     auto name = relativeName(rawName);
     if (!name)
         return entryError(rawName, name.error().reason);
-    const mode_t type = archive_entry_filetype(entry);
+    const mode_t type = m_la.archive_entry_filetype(entry);
     if (type == AE_IFCHR || type == AE_IFBLK || type == AE_IFSOCK) {
         // A layer never needs device nodes: /dev is the engine's, populated per container.
         std::fprintf(stderr, "isolde: layer %s: skipping device or socket \"%s\"\n",
@@ -188,7 +189,7 @@ Expected<void> LayerExtractor::extractEntry(archive *reader, archive_entry *entr
             0)
         return entryError(rawName, systemReason(QStringLiteral("cannot replace it")));
 
-    const char *hardlink = archive_entry_hardlink(entry);
+    const char *hardlink = m_la.archive_entry_hardlink(entry);
     if (hardlink) {
         auto target = relativeName(QString::fromUtf8(hardlink));
         if (!target || target->isEmpty())
@@ -213,7 +214,7 @@ Expected<void> LayerExtractor::extractEntry(archive *reader, archive_entry *entr
         break;
     case AE_IFLNK:
         // The target is stored as is: it is only ever resolved inside a container's root.
-        if (::symlinkat(archive_entry_symlink(entry), parent.get(), base.constData()) != 0)
+        if (::symlinkat(m_la.archive_entry_symlink(entry), parent.get(), base.constData()) != 0)
             return entryError(rawName, systemReason(QStringLiteral("cannot create symlink")));
         break;
     case AE_IFIFO:
@@ -225,7 +226,7 @@ Expected<void> LayerExtractor::extractEntry(archive *reader, archive_entry *entr
                                      O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600));
         if (!file.valid())
             return entryError(rawName, systemReason(QStringLiteral("cannot create file")));
-        if (auto written = writeData(reader, file.get(), archive_entry_size(entry), rawName);
+        if (auto written = writeData(reader, file.get(), m_la.archive_entry_size(entry), rawName);
             !written)
             return written;
         break;
@@ -243,7 +244,7 @@ Expected<void> LayerExtractor::writeData(archive *reader, int fd, la_int64_t ent
     size_t size = 0;
     la_int64_t offset = 0;
     int rc = ARCHIVE_OK;
-    while ((rc = archive_read_data_block(reader, &block, &size, &offset)) == ARCHIVE_OK) {
+    while ((rc = m_la.archive_read_data_block(reader, &block, &size, &offset)) == ARCHIVE_OK) {
         const char *data = static_cast<const char *>(block);
         while (size > 0) {
             const ssize_t written = ::pwrite(fd, data, size, offset);
@@ -255,7 +256,7 @@ Expected<void> LayerExtractor::writeData(archive *reader, int fd, la_int64_t ent
         }
     }
     if (rc != ARCHIVE_EOF)
-        return entryError(name, QString::fromLocal8Bit(archive_error_string(reader)));
+        return entryError(name, QString::fromLocal8Bit(m_la.archive_error_string(reader)));
     // A sparse tail leaves the file short of its size.
     if (::ftruncate(fd, entrySize) != 0)
         return entryError(name, systemReason(QStringLiteral("cannot size")));
@@ -265,20 +266,21 @@ Expected<void> LayerExtractor::writeData(archive *reader, int fd, la_int64_t ent
 Expected<void> LayerExtractor::applyMetadata(int parentFd, const char *name, archive_entry *entry,
                                              const QString &entryName)
 {
-    const uid_t uid = static_cast<uid_t>(archive_entry_uid(entry));
-    const gid_t gid = static_cast<gid_t>(archive_entry_gid(entry));
+    const uid_t uid = static_cast<uid_t>(m_la.archive_entry_uid(entry));
+    const gid_t gid = static_cast<gid_t>(m_la.archive_entry_gid(entry));
     if (::fchownat(parentFd, name, uid, gid, AT_SYMLINK_NOFOLLOW) != 0)
         return entryError(entryName, systemReason(QStringLiteral("cannot chown")));
-    if (archive_entry_filetype(entry) == AE_IFLNK)
+    if (m_la.archive_entry_filetype(entry) == AE_IFLNK)
         return {};
-    mode_t mode = archive_entry_perm(entry) & 07777;
+    mode_t mode = m_la.archive_entry_perm(entry) & 07777;
     // A setuid/setgid program is only kept when root owns it: a layer must not hand out
     // another user's identity.
     if (uid != 0)
         mode &= ~mode_t(S_ISUID | S_ISGID);
     if (::fchmodat(parentFd, name, mode, 0) != 0)
         return entryError(entryName, systemReason(QStringLiteral("cannot chmod")));
-    const timespec times[2] = {{archive_entry_mtime(entry), 0}, {archive_entry_mtime(entry), 0}};
+    const timespec times[2] = {{m_la.archive_entry_mtime(entry), 0},
+                               {m_la.archive_entry_mtime(entry), 0}};
     if (::utimensat(parentFd, name, times, AT_SYMLINK_NOFOLLOW) != 0)
         return entryError(entryName, systemReason(QStringLiteral("cannot set mtime")));
     return {};
@@ -307,8 +309,13 @@ Expected<QString> ImageStore::importLayer(const QString &tarPath)
     Expected<void> extracted;
     {
         auto root = openDirectory(temporaryPath, QString());
-        extracted =
-            root ? LayerExtractor(root->get(), tarPath).run() : Expected<void>(root.error());
+        auto libarchive = libArchive();
+        if (!root)
+            extracted = root.error();
+        else if (!libarchive)
+            extracted = libarchive.error();
+        else
+            extracted = LayerExtractor(**libarchive, root->get(), tarPath).run();
     }
     // Lower dirs must be readable by containers whose root is not host root.
     if (extracted && ::chmod(temporary.constData(), 0755) != 0)
