@@ -9,6 +9,7 @@
 
 #include <QStringList>
 #include <cstdio>
+#include <cstdlib>
 
 int main(int argc, char *argv[])
 {
@@ -16,9 +17,11 @@ int main(int argc, char *argv[])
     for (int i = 1; i < argc; ++i)
         args.append(QString::fromLocal8Bit(argv[i]));
     const auto status = isolde::runtime::runCommandLine(args);
-    if (!status) {
+    if (!status)
         std::fprintf(stderr, "isolde-runtime: %s\n", qPrintable(status.error().toString()));
-        return 1;
-    }
-    return status.value();
+    // Every command is one short process whose files and descriptors are closed by now: leave
+    // without the libraries' exit handlers (Qt, ICU and glib tearing down what the kernel
+    // frees anyway), which cost `run` a millisecond. stdio is flushed first.
+    std::fflush(nullptr);
+    std::_Exit(status ? status.value() : 1);
 }
