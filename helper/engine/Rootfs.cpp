@@ -13,6 +13,8 @@
 #include <string>
 #include <sys/mount.h>
 #include <sys/stat.h>
+#include <sys/statfs.h>
+#include <sys/statvfs.h>
 #include <sys/syscall.h>
 #include <sys/sysmacros.h>
 #include <unistd.h>
@@ -68,7 +70,6 @@ struct DeviceStep
     dev_t device = 0;
     uid_t uid = uid_t(-1);
     gid_t gid = gid_t(-1);
-    bool mknod = true; // false: always bind the host's node (the OCI default devices)
     std::string field;
 };
 
@@ -348,9 +349,15 @@ Expected<void> planMount(const spec::Mount &mount, int index, const QString &bun
     return {};
 }
 
-// The devices every OCI container gets (runtime-spec, config-linux.md#default-devices), bound
-// from the host's nodes: that works in a user namespace too, where mknod is refused.
-constexpr const char *defaultDevices[] = {"null", "zero", "full", "random", "urandom", "tty"};
+// The devices every OCI container gets (runtime-spec, config-linux.md#default-devices). Made
+// with mknod like any other; in a user namespace, where mknod is refused, the host's node is
+// bound instead.
+constexpr struct
+{
+    const char *name;
+    unsigned major, minor;
+} defaultDevices[] = {{"null", 1, 3},   {"zero", 1, 5},    {"full", 1, 7},
+                      {"random", 1, 8}, {"urandom", 1, 9}, {"tty", 5, 0}};
 
 Expected<void> planDevices(const spec::OciSpec &spec, RootfsPlan &plan)
 {
@@ -391,16 +398,17 @@ Expected<void> planDevices(const spec::OciSpec &spec, RootfsPlan &plan)
         plan.devices.push_back(std::move(step));
         specPaths.append(path);
     }
-    for (const char *name : defaultDevices) {
-        const QString path = QStringLiteral("/dev/") + QLatin1String(name);
+    for (const auto &device : defaultDevices) {
+        const QString path = QStringLiteral("/dev/") + QLatin1String(device.name);
         if (specPaths.contains(path))
             continue;
         DeviceStep step;
         step.path = toStd(path);
         step.parent = "/dev";
-        step.name = name;
+        step.name = device.name;
         step.hostPath = step.path;
-        step.mknod = false;
+        step.mode = S_IFCHR | 0666;
+        step.device = makedev(device.major, device.minor);
         step.field = "linux.devices";
         plan.devices.push_back(std::move(step));
     }
@@ -697,9 +705,12 @@ bool makeDevice(int rootFd, const DeviceStep &device, ChildFailure &failure)
     const ChildFd parent(mkdirInRoot(rootFd, device.parent.c_str(), 0755));
     if (!parent.valid())
         return fail(failure, "mkdir device dir", device.field, device.parent.c_str());
-    if (device.mknod &&
-        ::mknodat(parent.get(), device.name.c_str(), device.mode, device.device) == 0) {
-        if (::fchownat(parent.get(), device.name.c_str(), device.uid, device.gid,
+    // A node made on a nodev mount could not be opened: bind the host's there instead.
+    struct statfs parentFs = {};
+    const bool nodev = ::fstatfs(parent.get(), &parentFs) != 0 || (parentFs.f_flags & ST_NODEV);
+    if (!nodev && ::mknodat(parent.get(), device.name.c_str(), device.mode, device.device) == 0) {
+        if ((device.uid != uid_t(-1) || device.gid != gid_t(-1)) &&
+            ::fchownat(parent.get(), device.name.c_str(), device.uid, device.gid,
                        AT_SYMLINK_NOFOLLOW) != 0)
             return fail(failure, "chown device", device.field, device.path.c_str());
         // mknod applied the umask; the spec's fileMode is meant as is.
@@ -707,8 +718,9 @@ bool makeDevice(int rootFd, const DeviceStep &device, ChildFailure &failure)
             return fail(failure, "chmod device", device.field, device.path.c_str());
         return true;
     }
-    // mknod refused (user namespace) or the node exists already: bind the host's over it.
-    if (device.mknod && errno != EPERM && errno != EEXIST)
+    // mknod refused (user namespace), on a nodev mount, or the node exists already: bind the
+    // host's over it.
+    if (!nodev && errno != EPERM && errno != EEXIST)
         return fail(failure, "mknod", device.field, device.path.c_str());
     if (device.hostPath.empty())
         return fail(failure, "mknod", device.field, device.path.c_str());

@@ -141,6 +141,17 @@ void probeFull(int fd)
     report(fd, "bindWritableWrite", createResult("/mnt/rw/from-container"));
 }
 
+// The default devices, whatever made them.
+void probeDevices(int fd)
+{
+    struct stat st = {};
+    report(
+        fd, "devNull",
+        yesNo(::stat("/dev/null", &st) == 0 && S_ISCHR(st.st_mode) && st.st_rdev == makedev(1, 3)));
+    report(fd, "devNullWrite", createResult("/dev/null"));
+    report(fd, "devUrandom", yesNo(bytesReadable("/dev/urandom") == 64));
+}
+
 // An overlay container: writes one file and changes one of the image's files.
 void probeOverlay(int fd)
 {
@@ -329,6 +340,7 @@ private slots:
     void overlayWritesLandInUpper();
     void overlayLayersOutsideStoreRefused();
     void overlayInUserNamespace();
+    void defaultDevicesOnNodevDev();
 
 private:
     QByteArray m_mountsBefore;
@@ -685,6 +697,23 @@ void TestRootfs::overlayInUserNamespace()
     QVERIFY(written.exists());
     QCOMPARE(written.ownerId(), mappedRoot);
     QVERIFY(!QFileInfo::exists(store.layerDir(image->layers.first()) + "/tmp/from-userns"));
+}
+
+// A /dev mounted nodev would make nodes from mknod unusable: the host's are bound there.
+void TestRootfs::defaultDevicesOnNodevDev()
+{
+    QVERIFY(QDir(m_rootfs).mkpath("dev"));
+    const QJsonObject document{
+        {"root", QJsonObject{{"path", "rootfs"}}},
+        {"mounts", QJsonArray{mount("/dev", "tmpfs", "tmpfs", {"nosuid", "nodev", "mode=755"})}}};
+    auto plan = planRootfs(makeSpec(document), m_bundle);
+    QVERIFY2(plan, qPrintable(plan ? QString() : plan.error().toString()));
+    const ChildResult result = runInContainer(**plan, probeDevices);
+    QVERIFY(result.started);
+    QVERIFY2(result.setupOk, describe(result.failure).constData());
+    QCOMPARE(result.facts["devNull"], "yes");
+    QCOMPARE(result.facts["devNullWrite"], "ok");
+    QCOMPARE(result.facts["devUrandom"], "yes");
 }
 
 QTEST_GUILESS_MAIN(TestRootfs)
