@@ -94,6 +94,18 @@ class TestCgroupV1 : public QObject
         return list;
     }
 
+    // destroy() kills `inside` and leaves none of `directories`.
+    static void destroyKillsAndRemoves(Cgroup &cgroup, TestProcess &inside,
+                                       const QStringList &directories)
+    {
+        const auto destroyed = cgroup.destroy();
+        QVERIFY2(destroyed, why(destroyed).constData());
+        const int status = inside.wait();
+        QVERIFY(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL);
+        for (const QString &directory : directories)
+            QVERIFY2(!QFile::exists(directory), qPrintable(directory));
+    }
+
 private slots:
     void initTestCase()
     {
@@ -165,12 +177,7 @@ private slots:
         QVERIFY(!readV1(*cgroup, "cpuset", "cpuset.cpus").isEmpty());
         QVERIFY(!readV1(*cgroup, "cpuset", "cpuset.mems").isEmpty());
 
-        const auto destroyed = cgroup->destroy();
-        QVERIFY2(destroyed, why(destroyed).constData());
-        const int status = sleeper.wait();
-        QVERIFY(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL);
-        for (const QString &directory : directories)
-            QVERIFY2(!QFile::exists(directory), qPrintable(directory));
+        destroyKillsAndRemoves(*cgroup, sleeper, directories);
     }
 
     // A container may make cgroups of its own below its cgroup (systemd in a container does):
@@ -192,12 +199,7 @@ private slots:
             QVERIFY(procs.open(QIODevice::WriteOnly));
             QVERIFY(procs.write(QByteArray::number(sleeper.pid())) > 0);
         }
-        const auto destroyed = cgroup->destroy();
-        QVERIFY2(destroyed, why(destroyed).constData());
-        const int status = sleeper.wait();
-        QVERIFY(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL);
-        for (const QString &directory : directories)
-            QVERIFY2(!QFile::exists(directory), qPrintable(directory));
+        destroyKillsAndRemoves(*cgroup, sleeper, directories);
     }
 
     void openFindsExistingCgroup()

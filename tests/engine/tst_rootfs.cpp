@@ -90,6 +90,17 @@ void linkTarget(int fd, const char *key, const char *path)
     report(fd, key, target);
 }
 
+// The default devices, whatever made them.
+void probeDevices(int fd)
+{
+    struct stat st = {};
+    report(
+        fd, "devNull",
+        yesNo(::stat("/dev/null", &st) == 0 && S_ISCHR(st.st_mode) && st.st_rdev == makedev(1, 3)));
+    report(fd, "devNullWrite", createResult("/dev/null"));
+    report(fd, "devUrandom", yesNo(bytesReadable("/dev/urandom") == 64));
+}
+
 // Everything the full spec below should have produced, as seen from inside.
 void probeFull(int fd)
 {
@@ -117,12 +128,8 @@ void probeFull(int fd)
     report(fd, "rootWrite", createResult("/newfile"));
     report(fd, "tmpWrite", createResult("/tmp/newfile"));
     report(fd, "tmpfs", yesNo(fsType("/tmp", TMPFS_MAGIC)));
+    probeDevices(fd);
     struct stat st = {};
-    report(
-        fd, "devNull",
-        yesNo(::stat("/dev/null", &st) == 0 && S_ISCHR(st.st_mode) && st.st_rdev == makedev(1, 3)));
-    report(fd, "devNullWrite", createResult("/dev/null"));
-    report(fd, "devUrandom", yesNo(bytesReadable("/dev/urandom") == 64));
     report(fd, "devMknod",
            yesNo(::stat("/dev/isolde-zero", &st) == 0 && S_ISCHR(st.st_mode) &&
                  st.st_rdev == makedev(1, 5) && (st.st_mode & 07777) == 0620 && st.st_uid == 7));
@@ -139,17 +146,6 @@ void probeFull(int fd)
     report(fd, "cgroupWrite", createResult("/sys/fs/cgroup/isolde"));
     report(fd, "bindReadonlyWrite", createResult("/mnt/ro/new"));
     report(fd, "bindWritableWrite", createResult("/mnt/rw/from-container"));
-}
-
-// The default devices, whatever made them.
-void probeDevices(int fd)
-{
-    struct stat st = {};
-    report(
-        fd, "devNull",
-        yesNo(::stat("/dev/null", &st) == 0 && S_ISCHR(st.st_mode) && st.st_rdev == makedev(1, 3)));
-    report(fd, "devNullWrite", createResult("/dev/null"));
-    report(fd, "devUrandom", yesNo(bytesReadable("/dev/urandom") == 64));
 }
 
 // An overlay container: writes one file and changes one of the image's files.
