@@ -722,8 +722,13 @@ bool makeDevice(int rootFd, const DeviceStep &device, ChildFailure &failure)
     // host's over it.
     if (!nodev && errno != EPERM && errno != EEXIST)
         return fail(failure, "mknod", device.field, device.path.c_str());
-    if (device.hostPath.empty())
-        return fail(failure, "mknod", device.field, device.path.c_str());
+    if (device.hostPath.empty()) {
+        // No host node to bind: say why no node could be made.
+        if (nodev)
+            errno = EACCES;
+        return fail(failure, nodev ? "mknod on a nodev mount" : "mknod", device.field,
+                    device.path.c_str());
+    }
     const ChildFd target(mountTargetInRoot(rootFd, device.path.c_str(), MountTargetKind::File));
     if (!target.valid())
         return fail(failure, "device target", device.field, device.path.c_str());

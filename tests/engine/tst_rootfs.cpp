@@ -710,6 +710,20 @@ void TestRootfs::defaultDevicesOnNodevDev()
     QCOMPARE(result.facts["devNull"], "yes");
     QCOMPARE(result.facts["devNullWrite"], "ok");
     QCOMPARE(result.facts["devUrandom"], "yes");
+
+    // A device of the spec that the host has no node for cannot be bound either: the error
+    // names the device and the nodev mount.
+    QJsonObject withDevice = document;
+    const QJsonObject zero{{"path", "/dev/isolde-zero"}, {"type", "c"}, {"major", 1}, {"minor", 5}};
+    withDevice["linux"] = QJsonObject{{"devices", QJsonArray{zero}}};
+    auto refused = planRootfs(makeSpec(withDevice), m_bundle);
+    QVERIFY2(refused, qPrintable(refused ? QString() : refused.error().toString()));
+    const ChildResult failed = runInContainer(**refused, probeDevices);
+    QVERIFY(failed.started);
+    QVERIFY(!failed.setupOk);
+    QCOMPARE(QString::fromLatin1(failed.failure.field), "linux.devices[0].path");
+    QCOMPARE(QString::fromLatin1(failed.failure.step), "mknod on a nodev mount");
+    QCOMPARE(failed.failure.errnum, EACCES);
 }
 
 QTEST_GUILESS_MAIN(TestRootfs)
