@@ -16,7 +16,7 @@ bool isReadOnly(const Mount &mount)
 } // namespace
 
 SpecMountModel::SpecMountModel(SpecEditor *editor)
-    : QAbstractListModel(editor)
+    : SpecRowModel(editor)
     , m_editor(editor)
     , m_rows(listedMounts())
 {}
@@ -127,15 +127,5 @@ void SpecMountModel::setReadOnly(int row, bool readOnly)
 
 void SpecMountModel::refresh()
 {
-    const QList<qsizetype> rows = listedMounts();
-    if (rows.size() != m_rows.size()) {
-        beginResetModel();
-        m_rows = rows;
-        endResetModel();
-        emit countChanged();
-        return;
-    }
-    m_rows = rows;
-    if (!m_rows.isEmpty())
-        emit dataChanged(index(0), index(rowCount() - 1));
+    replaceRows(m_rows, listedMounts());
 }

@@ -2,18 +2,18 @@
 // default mounts (/proc, /dev, /sys, ...) stay in the spec but are not listed.
 #pragma once
 
-#include <QAbstractListModel>
+#include "SpecRowModel.h"
+
 #include <QList>
 #include <QtQml/qqmlregistration.h>
 
 class SpecEditor;
 
-class SpecMountModel : public QAbstractListModel
+class SpecMountModel : public SpecRowModel
 {
     Q_OBJECT
     QML_ELEMENT
     QML_UNCREATABLE("the mounts of a SpecEditor")
-    Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
 
 public:
     enum Role {
@@ -41,9 +41,6 @@ public:
     Q_INVOKABLE void setReadOnly(int row, bool readOnly);
 
     void refresh();
-
-signals:
-    void countChanged();
 
 private:
     QList<qsizetype> listedMounts() const;

@@ -50,7 +50,7 @@ BlockIoResources blockIoOf(const OciSpec &spec)
 } // namespace
 
 SpecThrottleModel::SpecThrottleModel(SpecEditor *editor)
-    : QAbstractListModel(editor)
+    : SpecRowModel(editor)
     , m_editor(editor)
     , m_rows(listedRows())
 {}
@@ -148,15 +148,5 @@ void SpecThrottleModel::remove(int row)
 
 void SpecThrottleModel::refresh()
 {
-    const QList<Row> rows = listedRows();
-    if (rows.size() != m_rows.size()) {
-        beginResetModel();
-        m_rows = rows;
-        endResetModel();
-        emit countChanged();
-        return;
-    }
-    m_rows = rows;
-    if (!m_rows.isEmpty())
-        emit dataChanged(index(0), index(rowCount() - 1));
+    replaceRows(m_rows, listedRows());
 }

@@ -2,18 +2,18 @@
 // second), one row per device and kind, as `docker run --device-read-bps` and friends set them.
 #pragma once
 
-#include <QAbstractListModel>
+#include "SpecRowModel.h"
+
 #include <QStringList>
 #include <QtQml/qqmlregistration.h>
 
 class SpecEditor;
 
-class SpecThrottleModel : public QAbstractListModel
+class SpecThrottleModel : public SpecRowModel
 {
     Q_OBJECT
     QML_ELEMENT
     QML_UNCREATABLE("the IO limits of a SpecEditor")
-    Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
     // The block devices of this host (/dev/sda, ...), for a device picker.
     Q_PROPERTY(QStringList blockDevices READ blockDevices CONSTANT)
 
@@ -40,9 +40,6 @@ public:
     Q_INVOKABLE void remove(int row);
 
     void refresh();
-
-signals:
-    void countChanged();
 
 private:
     struct Row

@@ -46,6 +46,24 @@ Item {
             page.editor.reset()
         }
 
+        // The lists' count (QML binds the empty-state text to it) follows edits of the spec.
+        function test_listCountsFollowTheSpec() {
+            const mounts = page.editor.mounts
+            const io = page.editor.ioDevices
+            compare(mounts.count, 0)
+            compare(io.count, 0)
+            compare(mounts.add("tmpfs", "", "/scratch", false), "")
+            compare(mounts.count, 1)
+            mounts.remove(0)
+            compare(mounts.count, 0)
+            // An IO limit needs a block device of this host.
+            verify(io.blockDevices.length > 0, "this host has no block device")
+            compare(io.add("readBps", io.blockDevices[0], "10m"), "")
+            compare(io.count, 1)
+            page.editor.reset()
+            compare(io.count, 0)
+        }
+
         function test_messageAtItsSlider() {
             const memory = slider("Memory")
             const pids = slider("Processes")
